@@ -1,0 +1,47 @@
+/**
+ * Debian Chromium driven by playwright-core, for the end-to-end tests. Never a downloaded browser.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Whether the browser tests can run here; CI installs Debian chromium so this is true there. */
+export const hasChromium = existsSync(CHROMIUM_PATH);
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A fresh browser profile; `close()` ends the browser and deletes the profile. */
+export interface BrowserSession {
+  readonly context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** Starts Chromium with a new empty profile. */
+export async function startBrowser(viewport = { width: 1440, height: 900 }): Promise<BrowserSession> {
+  const profile = mkdtempSync(join(tmpdir(), 'g9012-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: FLAGS,
+    viewport,
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
