@@ -1,0 +1,41 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import './criteria-list.ts';
+import type { AttestDetail } from './events.ts';
+import { sampleEvaluation, sampleRecord } from './fixtures.ts';
+import { listen, mount, shadow, textOf } from './testing.ts';
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('<criteria-list>', () => {
+  it('lists all fourteen criteria with a met-or-attested count', async () => {
+    const element = await mount('criteria-list', { evaluation: sampleEvaluation(), record: sampleRecord() });
+    const root = shadow(element);
+    expect(root.querySelectorAll('criterion-item')).toHaveLength(14);
+    expect(textOf(root.querySelector('header'))).toContain('12 of 14 met or attested');
+  });
+
+  it('opens the attest dialog from an item and lets the attest event bubble out', async () => {
+    const events = listen<AttestDetail>('attest');
+    const element = await mount('criteria-list', { evaluation: sampleEvaluation(), record: sampleRecord() });
+    const root = shadow(element);
+    const item = [...root.querySelectorAll('criterion-item')].find(
+      (node) => node.criterion?.id === 'assessment',
+    );
+    item?.shadowRoot?.querySelector('button')?.click();
+    const dialog = root.querySelector('attest-dialog');
+    await dialog?.updateComplete;
+    const dialogRoot = dialog?.shadowRoot;
+    expect(dialogRoot?.querySelector('dialog')?.open).toBe(true);
+    const note = dialogRoot?.querySelector('textarea');
+    if (note) {
+      note.value = 'Assessment done at the home visit.';
+    }
+    dialogRoot?.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    expect(events.map((event) => event.detail)).toEqual([
+      { criterion: 'assessment', note: 'Assessment done at the home visit.' },
+    ]);
+  });
+});

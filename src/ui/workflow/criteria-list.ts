@@ -1,0 +1,86 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import type { Evaluation } from '../../domain/evaluation.ts';
+import type { PatientRecord } from '../../domain/record.ts';
+import './attest-dialog.ts';
+import type { AttestDialog } from './attest-dialog.ts';
+import './criterion-item.ts';
+import type { RequestAttestDetail } from './events.ts';
+import { criteriaText } from './strings.ts';
+import { baseStyles } from './theme.ts';
+
+/**
+ * The criteria checklist: one `<criterion-item>` per criterion, in the evaluation's order, and the
+ * `<attest-dialog>` that an item's "Attest" opens. The `attest` event comes from the dialog and bubbles out.
+ * @fires request-attest - {@link RequestAttestDetail}: from an item; the list also opens its dialog.
+ * @fires attest - {@link import('./events.ts').AttestDetail}: from the dialog, `{ criterion, note, minutes? }`.
+ * @fires attest-close - no detail: the dialog closed.
+ */
+@customElement('criteria-list')
+export class CriteriaList extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      section {
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: 0.75rem 1rem;
+        background: var(--_bg);
+      }
+      header {
+        display: flex;
+        align-items: baseline;
+        justify-content: space-between;
+        gap: 1rem;
+        flex-wrap: wrap;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+    `,
+  ];
+
+  /** The evaluation whose criteria to list. */
+  @property({ attribute: false }) evaluation?: Evaluation;
+  /** The record that evidence refs are looked up in. */
+  @property({ attribute: false }) record?: PatientRecord;
+
+  @query('attest-dialog') private dialog?: AttestDialog;
+
+  override render() {
+    const evaluation = this.evaluation;
+    if (!evaluation) {
+      return nothing;
+    }
+    const done = evaluation.criteria.filter((item) => item.status === 'met' || item.status === 'attested');
+    return html`<section aria-labelledby="criteria-heading">
+      <header>
+        <h2 id="criteria-heading">${criteriaText.heading}</h2>
+        <span class="muted">${criteriaText.summary(done.length, evaluation.criteria.length)}</span>
+      </header>
+      ${
+        evaluation.criteria.length === 0
+          ? html`<p>${criteriaText.empty}</p>`
+          : html`<ul @request-attest=${this.onRequestAttest}>
+            ${evaluation.criteria.map(
+              (criterion) =>
+                html`<li><criterion-item .criterion=${criterion} .record=${this.record}></criterion-item></li>`,
+            )}
+          </ul>`
+      }
+      <attest-dialog></attest-dialog>
+    </section>`;
+  }
+
+  private onRequestAttest(event: CustomEvent<RequestAttestDetail>): void {
+    this.dialog?.show(event.detail.criterion);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'criteria-list': CriteriaList;
+  }
+}

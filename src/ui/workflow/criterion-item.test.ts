@@ -1,0 +1,93 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CriterionResult } from '../../domain/evaluation.ts';
+import './criterion-item.ts';
+import type { RequestAttestDetail } from './events.ts';
+import { hostile, hostileRecord, sampleEvaluation, sampleRecord } from './fixtures.ts';
+import { listen, mount, shadow, textOf } from './testing.ts';
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+function criterionOf(id: CriterionResult['id']): CriterionResult {
+  const found = sampleEvaluation().criteria.find((item) => item.id === id);
+  if (!found) {
+    throw new Error(id);
+  }
+  return found;
+}
+
+describe('<criterion-item>', () => {
+  it('shows a missing attestable criterion with a text chip and an Attest button that asks to attest it', async () => {
+    const requests = listen<RequestAttestDetail>('request-attest');
+    const element = await mount('criterion-item', {
+      criterion: criterionOf('assessment'),
+      record: sampleRecord(),
+    });
+    const root = shadow(element);
+    expect(textOf(root.querySelector('.chip'))).toContain('Missing');
+    expect(textOf(root.querySelector('.req'))).toBe('Required');
+    const button = root.querySelector('button');
+    expect(button?.getAttribute('aria-label')).toBe('Attest: Comprehensive assessment');
+    button?.click();
+    expect(requests.map((event) => event.detail)).toEqual([{ criterion: 'assessment' }]);
+  });
+
+  it('explains a not-met criterion and offers no Attest button', async () => {
+    const criterion: CriterionResult = {
+      ...criterionOf('complex-needs'),
+      status: 'not-met',
+      reason: 'Only 1 active chronic condition.',
+    };
+    const element = await mount('criterion-item', { criterion, record: sampleRecord() });
+    const root = shadow(element);
+    expect(textOf(root.querySelector('.chip'))).toContain('Not met');
+    expect(textOf(root.querySelector('.explain'))).toContain('Attestation cannot fix this');
+    expect(root.querySelector('button')).toBeNull();
+  });
+
+  it('shows who attested, when, the note and the minutes', async () => {
+    const element = await mount('criterion-item', { criterion: criterionOf('time'), record: sampleRecord() });
+    const text = textOf(shadow(element).querySelector('.attested'));
+    expect(text).toContain('Attested by Dana Whitfield, RN on 2026-11-26');
+    expect(text).toContain('Phone calls with the pharmacy');
+    expect(text).toContain('25 min attested');
+  });
+
+  it('expands evidence to each resource’s date, display, author and status', async () => {
+    const element = await mount('criterion-item', {
+      criterion: criterionOf('complex-needs'),
+      record: sampleRecord(),
+    });
+    const root = shadow(element);
+    expect(textOf(root.querySelector('summary'))).toBe('Evidence (3 resources)');
+    const first = root.querySelector('.evidence[data-ref="Condition/chf"]');
+    expect(textOf(first)).toContain('2026-11-05');
+    expect(textOf(first)).toContain('Chronic systolic heart failure');
+    expect(textOf(first)).toContain('Dana Whitfield, RN');
+    expect(textOf(first)).toContain('active');
+  });
+
+  it('opens the evidence when the page is printed', async () => {
+    const element = await mount('criterion-item', {
+      criterion: criterionOf('goals'),
+      record: sampleRecord(),
+    });
+    expect(shadow(element).querySelector('details')?.open).toBe(false);
+    window.dispatchEvent(new Event('beforeprint'));
+    await element.updateComplete;
+    expect(shadow(element).querySelector('details')?.open).toBe(true);
+  });
+
+  it('renders hostile condition text as text', async () => {
+    const element = await mount('criterion-item', {
+      criterion: { ...criterionOf('complex-needs'), reason: hostile.script },
+      record: hostileRecord(),
+    });
+    const root = shadow(element);
+    expect(root.querySelector('script, img')).toBeNull();
+    expect(textOf(root.querySelector('.reason'))).toBe(hostile.script);
+    expect(textOf(root.querySelector('.evidence'))).toContain(hostile.img);
+  });
+});

@@ -1,0 +1,274 @@
+/**
+ * Every user-visible word of the workflow view elements (`src/ui/workflow/`). Messages never include tokens
+ * or request URLs; patient data is only ever passed in as values that Lit renders as text.
+ */
+import type {
+  CodeFamily,
+  CriterionId,
+  CriterionStatus,
+  OverallStatus,
+  PayerMatchBasis,
+} from '../../domain/evaluation.ts';
+
+/** The checklist label of each criterion, in the domain's own words. */
+export const criterionLabels: Readonly<Record<CriterionId, string>> = {
+  'complex-needs': 'Complex needs',
+  'problem-list-review': 'Problem list reviewed',
+  'medication-reconciliation': 'Medications reconciled',
+  assessment: 'Comprehensive assessment',
+  'care-plan': 'Individualised care plan',
+  goals: 'Goals set',
+  'care-plan-updated': 'Care plan created or updated',
+  barriers: 'Barriers and social needs addressed',
+  time: 'Case-management time',
+  'care-coordination': 'Care coordination',
+  'case-manager': 'Performed by a case manager',
+  'not-elsewhere-classified': 'No more specific code fits',
+  coverage: 'Active coverage',
+  'diagnosis-codes': 'ICD-10-CM diagnosis',
+};
+
+/** The chip text of each criterion status. */
+export const statusLabels: Readonly<Record<CriterionStatus, string>> = {
+  met: 'Met',
+  attested: 'Attested',
+  missing: 'Missing',
+  'not-met': 'Not met',
+  'not-applicable': 'Not applicable',
+};
+
+/** The headline and one-line explanation of each overall status. */
+export const overallText: Readonly<
+  Record<OverallStatus, { readonly title: string; readonly detail: string }>
+> = {
+  ready: {
+    title: 'Ready to draft',
+    detail: 'Every required criterion is met or attested.',
+  },
+  incomplete: {
+    title: 'Incomplete',
+    detail: 'Something required is missing. Attest it with a note, or document it in the chart.',
+  },
+  'not-billable': {
+    title: 'Not billable',
+    detail: 'The record shows a required criterion fails. Attestation cannot fix it.',
+  },
+};
+
+/** How the payer policy was matched, in plain words. */
+export const matchBasisText: Readonly<Record<PayerMatchBasis, string>> = {
+  'payor-identifier': 'matched by the payer’s identifier on the Coverage',
+  'payor-name': 'matched by the payer’s name on the Coverage',
+  'coverage-type': 'matched by the Coverage type',
+  chosen: 'chosen by you',
+  default: 'no payer matched: the default policy applies',
+};
+
+/** Full names of the code families that code fit checks. */
+export const codeFamilyNames: Readonly<Record<CodeFamily, string>> = {
+  CCM: 'Chronic care management',
+  TCM: 'Transitional care management',
+  PCM: 'Principal care management',
+  APCM: 'Advanced primary care management',
+  CHI: 'Community health integration',
+  PIN: 'Principal illness navigation',
+  'MEDICAID-CM': 'Medicaid targeted case management',
+};
+
+/** The marker text the domain uses for a rule no payer publishes. */
+export const notPublishedMarker = 'not published';
+
+/** Text of `<readiness-summary>`. */
+export const summaryText = {
+  heading: 'G9012 readiness',
+  blockersHeading: 'What blocks it',
+  payer: 'Payer policy',
+  period: 'Period',
+  minutes: 'Case-management time',
+  units: 'Units',
+  warningsHeading: 'Warnings',
+  noWarnings: 'No warnings.',
+  unpublishedBadge: 'Not published — verify with payer',
+  source: 'Source',
+  minutesValue: (total: number, documented: number, attested: number) =>
+    `${total} min (${documented} documented, ${attested} attested)`,
+  unitsValue: (quantity: number, rule: string) => `${quantity} × G9012 — ${rule}`,
+  blockerLine: (label: string, status: string, reason: string) =>
+    `${label} (${status.toLowerCase()}): ${reason}`,
+} as const;
+
+/** Text of `<criteria-list>` and `<criterion-item>`. */
+export const criteriaText = {
+  heading: 'Documentation criteria',
+  summary: (met: number, total: number) => `${met} of ${total} met or attested`,
+  empty: 'No criteria were evaluated.',
+  required: 'Required',
+  optional: 'Optional for this payer',
+  attest: 'Attest',
+  attestLabel: (label: string) => `Attest: ${label}`,
+  notMetExplanation:
+    'Attestation cannot fix this: the record itself shows the criterion fails. Correct the chart, or do not bill G9012 for this period.',
+  notAttestable: 'This criterion cannot be attested: it must come from the record.',
+  attestedBy: (who: string, when: string) => `Attested by ${who} on ${when}`,
+  attestedNote: 'Note',
+  attestedMinutes: (minutes: number) => `${minutes} min attested`,
+  evidence: (count: number) => (count === 1 ? 'Evidence (1 resource)' : `Evidence (${count} resources)`),
+  noEvidence: 'No evidence in the record.',
+  notInRecord: 'Not found in the loaded record',
+  fieldDate: 'Date',
+  fieldWhat: 'What',
+  fieldAuthor: 'Author',
+  fieldStatus: 'Status',
+  unknown: '—',
+} as const;
+
+/** Text of `<attest-dialog>`. */
+export const attestText = {
+  title: (label: string) => `Attest: ${label}`,
+  intro:
+    'Your attestation is recorded with your name and the time, and goes into the draft’s notes. Describe what you did and where it is documented.',
+  note: 'Note (required)',
+  minutes: 'Minutes of case-management time (required)',
+  noteRequired: 'Write a note: an attestation without one is not accepted.',
+  minutesInvalid: 'Enter the minutes as a whole number greater than 0.',
+  submit: 'Attest',
+  cancel: 'Cancel',
+} as const;
+
+/** Text of `<code-fit-callout>`. */
+export const codeFitText = {
+  heading: 'A more specific code may fit',
+  intro:
+    'G9012 is for case management “not elsewhere classified”. The record suggests these codes may describe the work better. This is advice for you to weigh, not a verdict.',
+  related: 'Related codes',
+  source: 'Source',
+  evidence: (count: number) => (count === 1 ? '1 supporting resource' : `${count} supporting resources`),
+  note: 'Why G9012 is still the right code (required)',
+  noteRequired: 'Write a note explaining why none of these codes applies.',
+  confirm: 'Confirm G9012 is still right',
+  confirmedBy: (who: string, when: string) => `G9012 confirmed by ${who} on ${when}`,
+} as const;
+
+/** Text of `<activity-timeline>`. */
+export const timelineText = {
+  heading: 'Activity in the period',
+  title: (start: string, end: string) => `Activity timeline from ${start} to ${end}`,
+  lanes: {
+    encounter: 'Encounters',
+    'care-plan': 'Care plan',
+    communication: 'Communication',
+    medication: 'Medication list',
+    transition: 'Transition of care',
+  },
+  textAlternative: 'Timeline as a list',
+  empty: 'No encounters, care-plan activity, communications or medication reconciliation in this period.',
+  beforePeriod: 'before the period',
+  markLabel: (lane: string, label: string, date: string) => `${lane}: ${label}, ${date}`,
+  showEvidence: 'Show evidence',
+  carePlanCreated: 'care plan created',
+  carePlanUpdated: 'care plan updated',
+  carePlanProgress: 'activity progress note',
+  carePlanPeriod: 'care plan period starts',
+  medicationAsserted: 'medication list asserted',
+  medicationEffective: 'medication effective',
+  communicationSent: 'communication sent',
+  communicationReceived: 'communication received',
+  encounter: (classCode: string) => `${encounterClassNames[classCode] ?? classCode} encounter`,
+  transition: (classCode: string) =>
+    `discharge from ${encounterClassNames[classCode] ?? classCode} encounter`,
+  legend: 'Legend',
+} as const;
+
+/** Names of the HL7 v3 ActCode encounter classes the timeline draws. */
+export const encounterClassNames: Readonly<Record<string, string>> = {
+  AMB: 'ambulatory',
+  IMP: 'inpatient',
+  EMER: 'emergency',
+  VR: 'virtual',
+  HH: 'home health',
+  ACUTE: 'inpatient acute',
+  NONAC: 'inpatient non-acute',
+  OBSENC: 'observation',
+  SS: 'short stay',
+  FLD: 'field',
+  PRENC: 'pre-admission',
+};
+
+/** Text of `<period-controls>`. */
+export const periodText = {
+  heading: 'Period and payer',
+  previous: 'Previous month',
+  next: 'Next month',
+  month: 'Month',
+  payer: 'Payer policy',
+  payerAbsent: 'No active Coverage was found. Choose the payer policy to evaluate against.',
+  payerAmbiguous: 'The Coverage matches more than one payer policy. Choose the right one.',
+  range: (start: string, end: string) => `${start} to ${end}`,
+} as const;
+
+/** Text of `<draft-panel>`. */
+export const draftText = {
+  heading: 'Draft',
+  kindLegend: 'Resource to draft',
+  chargeItem: 'ChargeItem (draft charge)',
+  claim: 'Claim (draft claim)',
+  claimUnavailable: 'Claim is not available',
+  diagnoses: 'Diagnoses (ICD-10-CM)',
+  noDiagnoses: 'No ICD-10-CM diagnosis to put on the draft.',
+  suggested: (snomed: string) => `Suggested from SNOMED ${snomed}: confirm before it is used`,
+  fromRecord: 'Coded in the record',
+  confirmDiagnosis: (code: string) => `I confirm ${code} for this condition`,
+  chronic: 'chronic',
+  unitsAndMinutes: 'Units and minutes',
+  unitsLine: (quantity: number, rule: string) => `${quantity} ${quantity === 1 ? 'unit' : 'units'} — ${rule}`,
+  minutesLine: (total: number) => `${total} minutes of case-management time in the period`,
+  source: 'Source',
+  modifiers: 'Modifiers',
+  noModifiers: 'No modifiers.',
+  modifierApplied: (code: string) => `Modifier ${code} added`,
+  modifierRejected: (code: string) => `Modifier ${code} not added`,
+  modifier22Legend: 'Modifier 22 (increased procedural services)',
+  modifier22Disallowed: 'This payer policy does not allow modifier 22 on G9012.',
+  modifier22Unverified: 'Nothing is published about modifier 22 on G9012 for this payer — verify with payer.',
+  modifier22Label: 'Written justification (required): what made the work substantially greater than usual',
+  modifier22Request: 'Request modifier 22',
+  modifier22Required: 'Write the justification: modifier 22 is never added without one.',
+  placeOfService: 'Place of service',
+  noPlaceOfService: 'No place of service follows from the record.',
+  choosePos: 'Choose the place of service',
+  posNames: {
+    '02': '02 — Telehealth provided other than in patient’s home',
+    '10': '10 — Telehealth provided in patient’s home',
+    '11': '11 — Office',
+    '12': '12 — Home',
+    '21': '21 — Inpatient hospital',
+    '22': '22 — On campus-outpatient hospital',
+    '23': '23 — Emergency room – hospital',
+  } as Readonly<Record<string, string>>,
+  summaryHeading: 'Summary',
+  summary: (kind: string, units: number, start: string, end: string, payer: string) =>
+    `${kind} for HCPCS G9012 × ${units}, ${start} to ${end}, payer policy: ${payer}.`,
+  summaryDiagnoses: (codes: string) => `Diagnoses: ${codes}.`,
+  summaryModifiers: (codes: string) => `Modifiers: ${codes}.`,
+  summaryPos: (code: string) => `Place of service: ${code}.`,
+  showJson: 'Show JSON',
+  noDraft: 'No draft yet.',
+  validation: 'Validation',
+  notValidated: 'Not validated yet.',
+  valid: 'Valid FHIR R4: no issues found.',
+  issueCount: (errors: number, warnings: number) =>
+    `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`,
+  severity: { fatal: 'Fatal', error: 'Error', warning: 'Warning', information: 'Note' } as Readonly<
+    Record<string, string>
+  >,
+  write: 'Write to EHR',
+  writing: 'Writing…',
+  download: 'Download JSON',
+  copy: 'Copy JSON',
+  writeUnavailable: 'Writing is not available',
+  written: (type: string, id: string) => `Written: ${type}/${id}`,
+  openWritten: 'Open the written resource',
+  writeFailed: 'The draft was not written',
+  nextStep: 'Next step',
+  draftKept: 'The draft is kept: you can still download or copy it.',
+} as const;
