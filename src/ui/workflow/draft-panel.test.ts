@@ -1,0 +1,118 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import './draft-panel.ts';
+import { safeHttpUrl } from './draft-panel.ts';
+import type { ChooseDraftKindDetail, DraftActionDetail } from './events.ts';
+import { hostile, sampleEvaluation } from './fixtures.ts';
+import { listen, mount, shadow, textOf } from './testing.ts';
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+const draft = { resourceType: 'ChargeItem', status: 'planned', note: [{ text: hostile.script }] };
+
+describe('<draft-panel>', () => {
+  it('disables Claim and shows why when the caller says so', async () => {
+    const element = await mount('draft-panel', {
+      evaluation: sampleEvaluation(),
+      claimBlockedReason: 'No active Coverage: a Claim needs one. Draft a ChargeItem instead.',
+    });
+    const root = shadow(element);
+    const claim = root.querySelector<HTMLInputElement>('input[name="kind"][value="Claim"]');
+    expect(claim?.disabled).toBe(true);
+    expect(claim?.getAttribute('aria-describedby')).toBe('claim-reason');
+    expect(textOf(root.querySelector('#claim-reason'))).toContain('No active Coverage');
+  });
+
+  it('emits choose-draft-kind when Claim is picked', async () => {
+    const events = listen<ChooseDraftKindDetail>('choose-draft-kind');
+    const element = await mount('draft-panel', { evaluation: sampleEvaluation() });
+    const claim = shadow(element).querySelector<HTMLInputElement>('input[name="kind"][value="Claim"]');
+    expect(claim?.disabled).toBe(false);
+    claim?.dispatchEvent(new Event('change'));
+    expect(events.map((event) => event.detail)).toEqual([{ kind: 'Claim' }]);
+  });
+
+  it('emits write, download and copy with the chosen kind', async () => {
+    const writes = listen<DraftActionDetail>('write-draft');
+    const downloads = listen<DraftActionDetail>('download-draft');
+    const copies = listen<DraftActionDetail>('copy-draft');
+    const element = await mount('draft-panel', { evaluation: sampleEvaluation(), kind: 'Claim', draft });
+    const root = shadow(element);
+    root.querySelector<HTMLButtonElement>('button.write')?.click();
+    root.querySelector<HTMLButtonElement>('button.download')?.click();
+    root.querySelector<HTMLButtonElement>('button.copy')?.click();
+    expect([...writes, ...downloads, ...copies].map((event) => event.detail)).toEqual([
+      { kind: 'Claim' },
+      { kind: 'Claim' },
+      { kind: 'Claim' },
+    ]);
+  });
+
+  it('disables Write with the reason, and keeps Download and Copy', async () => {
+    const element = await mount('draft-panel', {
+      evaluation: sampleEvaluation(),
+      draft,
+      writeBlockedReason: 'The write scope (user/ChargeItem.c) was not granted.',
+    });
+    const root = shadow(element);
+    expect(root.querySelector<HTMLButtonElement>('button.write')?.disabled).toBe(true);
+    expect(textOf(root.querySelector('#write-reason'))).toContain('user/ChargeItem.c');
+    expect(root.querySelector<HTMLButtonElement>('button.download')?.disabled).toBe(false);
+  });
+
+  it('shows a readable summary, the JSON escaped, and the validation issues', async () => {
+    const element = await mount('draft-panel', {
+      evaluation: sampleEvaluation(),
+      draft,
+      chosenPos: '10',
+      issues: [{ severity: 'error', path: 'ChargeItem.subject', message: 'Missing required element' }],
+    });
+    const root = shadow(element);
+    expect(textOf(root.querySelector('.summary-text'))).toBe(
+      'ChargeItem for HCPCS G9012 × 1, 2026-11-01 to 2026-11-30, payer policy: Medicare (Part B fee schedule). Diagnoses: I50.22. Place of service: 10.',
+    );
+    expect(root.querySelector('pre')?.textContent).toContain(hostile.script.replaceAll('"', '\\"'));
+    expect(root.querySelector('pre script')).toBeNull();
+    expect(textOf(root.querySelector('.validation-status'))).toBe('1 error, 0 warnings');
+    expect(textOf(root.querySelector('.issues li'))).toBe(
+      'Error ChargeItem.subject: Missing required element',
+    );
+  });
+
+  it('shows the created id with a link, and errors with their next step', async () => {
+    const element = await mount('draft-panel', {
+      evaluation: sampleEvaluation(),
+      draft,
+      writeResult: {
+        ok: true,
+        resourceType: 'ChargeItem',
+        id: 'ci-1',
+        url: 'https://ehr.test/fhir/ChargeItem/ci-1',
+      },
+    });
+    const root = shadow(element);
+    expect(textOf(root.querySelector('.result-ok'))).toContain('Written: ChargeItem/ci-1');
+    expect(root.querySelector('a')?.getAttribute('href')).toBe('https://ehr.test/fhir/ChargeItem/ci-1');
+    element.writeResult = {
+      ok: false,
+      title: 'Missing permission',
+      detail: 'The server refused the write (403).',
+      nextStep: 'Ask your administrator for user/ChargeItem.c.',
+    };
+    await element.updateComplete;
+    const alert = root.querySelector('[role="alert"]');
+    expect(textOf(alert)).toContain('Next step: Ask your administrator for user/ChargeItem.c.');
+  });
+
+  it('never links a javascript: URL', async () => {
+    expect(safeHttpUrl(hostile.url)).toBeUndefined();
+    const element = await mount('draft-panel', {
+      evaluation: sampleEvaluation(),
+      draft,
+      writeResult: { ok: true, resourceType: 'ChargeItem', id: 'ci-1', url: hostile.url },
+    });
+    expect(shadow(element).querySelector('a')).toBeNull();
+  });
+});

@@ -1,0 +1,328 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Evaluation } from '../../domain/evaluation.ts';
+import './draft-line.ts';
+import type { ModifierRuleView } from './draft-line.ts';
+import { type ChooseDraftKindDetail, type DraftActionDetail, type DraftKind, emit } from './events.ts';
+import { draftText } from './strings.ts';
+import { baseStyles } from './theme.ts';
+
+/** One validation issue of the draft, as the validator reported it. */
+export interface DraftIssue {
+  readonly severity: 'fatal' | 'error' | 'warning' | 'information';
+  /** FHIRPath-like location, e.g. `Claim.insurance[0].coverage`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+/** The outcome of a write: the created resource, or a typed error with its next step. */
+export type WriteResult =
+  | {
+      readonly ok: true;
+      readonly resourceType: string;
+      readonly id: string;
+      /** Where to open the written resource; shown only when it is an http(s) URL. */
+      readonly url?: string;
+    }
+  | { readonly ok: false; readonly title: string; readonly detail: string; readonly nextStep: string };
+
+/** The URL when it is http or https, else undefined (never a `javascript:` or `data:` link). */
+export function safeHttpUrl(value: string | undefined): string | undefined {
+  if (!value) {
+    return undefined;
+  }
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The draft panel: choose ChargeItem or Claim, review the G9012 line (`<draft-line>`), a readable summary,
+ * the JSON, the validation issues, and Write / Download / Copy. It never builds the resource: the shell
+ * builds it with the pure builders and passes it in as `draft`.
+ * @fires choose-draft-kind - {@link ChooseDraftKindDetail}: the user picked ChargeItem or Claim.
+ * @fires write-draft - {@link DraftActionDetail}: write the current draft to the EHR.
+ * @fires download-draft - {@link DraftActionDetail}: download the current draft as JSON.
+ * @fires copy-draft - {@link DraftActionDetail}: copy the current draft's JSON.
+ * @fires confirm-diagnosis - from `<draft-line>`.
+ * @fires request-modifier - from `<draft-line>`.
+ * @fires choose-pos - from `<draft-line>`.
+ */
+@customElement('draft-panel')
+export class DraftPanel extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      section.panel {
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_bg);
+        padding: 0.75rem 1rem;
+        display: grid;
+        gap: 0.75rem;
+      }
+      fieldset.kind {
+        border: none;
+        padding: 0;
+        margin: 0;
+        display: flex;
+        gap: 1.25rem;
+        flex-wrap: wrap;
+        align-items: baseline;
+      }
+      fieldset.kind legend {
+        font-weight: 700;
+        padding: 0;
+        margin-bottom: 0.25rem;
+      }
+      .reason {
+        color: var(--_notmet-fg);
+        font-size: 0.875rem;
+      }
+      .summary {
+        background: var(--_surface);
+        border-radius: var(--_radius);
+        padding: 0.5rem 0.75rem;
+      }
+      pre {
+        max-height: 20rem;
+        overflow: auto;
+        background: var(--_surface);
+        padding: 0.5rem;
+        border-radius: var(--_radius);
+        font-size: 0.8125rem;
+      }
+      summary {
+        cursor: pointer;
+        color: var(--_accent);
+        font-weight: 600;
+        width: fit-content;
+      }
+      ul.issues {
+        margin: 0.25rem 0;
+        padding-left: 1.2rem;
+      }
+      .sev {
+        font-weight: 700;
+      }
+      .sev-error,
+      .sev-fatal {
+        color: var(--_notmet-fg);
+      }
+      .sev-warning {
+        color: var(--_missing-fg);
+      }
+      .path {
+        font-family: ui-monospace, monospace;
+        font-size: 0.8125rem;
+      }
+      .actions {
+        display: flex;
+        gap: 0.5rem;
+        flex-wrap: wrap;
+        align-items: center;
+      }
+      .result-ok {
+        border-left: 4px solid var(--_met-fg);
+        background: var(--_met-bg);
+        padding: 0.4rem 0.75rem;
+      }
+      .result-error {
+        border-left: 4px solid var(--_notmet-fg);
+        background: var(--_notmet-bg);
+        padding: 0.4rem 0.75rem;
+      }
+      a {
+        color: var(--_accent);
+      }
+    `,
+  ];
+
+  /** The evaluation the draft is built from. */
+  @property({ attribute: false }) evaluation?: Evaluation;
+  /** The chosen resource type. */
+  @property({ attribute: false }) kind: DraftKind = 'ChargeItem';
+  /** Why Claim cannot be chosen (e.g. no active Coverage); Claim is enabled when absent. */
+  @property({ attribute: false }) claimBlockedReason?: string;
+  /** The draft resource the shell built, shown as JSON. */
+  @property({ attribute: false }) draft?: object;
+  /** The draft's validation issues; `undefined` means not validated yet. */
+  @property({ attribute: false }) issues?: readonly DraftIssue[];
+  /** Why writing is not possible (scope not granted, server cannot take it); Write is enabled when absent. */
+  @property({ attribute: false }) writeBlockedReason?: string;
+  /** True while a write is in flight. */
+  @property({ attribute: false }) writing = false;
+  /** The result of the last write, when there is one. */
+  @property({ attribute: false }) writeResult?: WriteResult;
+  /** The payer policy's modifier-22 rule, passed to `<draft-line>`. */
+  @property({ attribute: false }) modifier22?: ModifierRuleView;
+  /** The place of service the user chose, passed to `<draft-line>`. */
+  @property({ attribute: false }) chosenPos?: string;
+
+  override render() {
+    const evaluation = this.evaluation;
+    if (!evaluation) {
+      return nothing;
+    }
+    return html`<section class="panel" aria-labelledby="draft-heading">
+      <h2 id="draft-heading">${draftText.heading}</h2>
+      ${this.renderKind()}
+      <draft-line .evaluation=${evaluation} .modifier22=${this.modifier22} .chosenPos=${this.chosenPos}></draft-line>
+      <div class="summary">
+        <h3 id="summary-heading">${draftText.summaryHeading}</h3>
+        <p class="summary-text">${this.summaryText(evaluation)}</p>
+      </div>
+      ${this.renderJson()} ${this.renderValidation()} ${this.renderActions()} ${this.renderResult()}
+    </section>`;
+  }
+
+  private renderKind() {
+    const claimBlocked = this.claimBlockedReason !== undefined;
+    const option = (kind: DraftKind, label: string, disabled: boolean) =>
+      html`<label>
+        <input
+          type="radio"
+          name="kind"
+          .value=${kind}
+          .checked=${this.kind === kind}
+          ?disabled=${disabled}
+          aria-describedby=${disabled ? 'claim-reason' : nothing}
+          @change=${() => emit<ChooseDraftKindDetail>(this, 'choose-draft-kind', { kind })}
+        />
+        ${label}
+      </label>`;
+    return html`<fieldset class="kind">
+      <legend>${draftText.kindLegend}</legend>
+      ${option('ChargeItem', draftText.chargeItem, false)} ${option('Claim', draftText.claim, claimBlocked)}
+      ${
+        claimBlocked
+          ? html`<p id="claim-reason" class="reason">${draftText.claimUnavailable}: ${this.claimBlockedReason}</p>`
+          : nothing
+      }
+    </fieldset>`;
+  }
+
+  private summaryText(evaluation: Evaluation): string {
+    const parts = [
+      draftText.summary(
+        this.kind,
+        evaluation.units.quantity,
+        evaluation.period.start,
+        evaluation.period.end,
+        evaluation.payer.name,
+      ),
+    ];
+    const diagnoses = evaluation.diagnoses.filter((diagnosis) => !diagnosis.suggested || diagnosis.confirmed);
+    if (diagnoses.length > 0) {
+      parts.push(draftText.summaryDiagnoses(diagnoses.map((diagnosis) => diagnosis.code).join(', ')));
+    }
+    if (evaluation.modifiers.applied.length > 0) {
+      parts.push(
+        draftText.summaryModifiers(evaluation.modifiers.applied.map((item) => item.code).join(', ')),
+      );
+    }
+    const pos = this.chosenPos ?? evaluation.placeOfService?.code;
+    if (pos) {
+      parts.push(draftText.summaryPos(pos));
+    }
+    return parts.join(' ');
+  }
+
+  private renderJson() {
+    if (!this.draft) {
+      return html`<p class="muted">${draftText.noDraft}</p>`;
+    }
+    return html`<details class="json">
+      <summary>${draftText.showJson}</summary>
+      <pre>${JSON.stringify(this.draft, null, 2)}</pre>
+    </details>`;
+  }
+
+  private renderValidation() {
+    const issues = this.issues;
+    let status: string;
+    if (!issues) {
+      status = draftText.notValidated;
+    } else if (issues.length === 0) {
+      status = draftText.valid;
+    } else {
+      const errors = issues.filter(
+        (issue) => issue.severity === 'error' || issue.severity === 'fatal',
+      ).length;
+      status = draftText.issueCount(errors, issues.length - errors);
+    }
+    return html`<div class="validation">
+      <h3>${draftText.validation}</h3>
+      <p class="validation-status">${status}</p>
+      ${
+        issues && issues.length > 0
+          ? html`<ul class="issues">
+            ${issues.map(
+              (issue) => html`<li>
+                <span class="sev sev-${issue.severity}">${draftText.severity[issue.severity] ?? issue.severity}</span>
+                <span class="path">${issue.path}</span>: ${issue.message}
+              </li>`,
+            )}
+          </ul>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private renderActions() {
+    const noDraft = !this.draft;
+    const writeDisabled = noDraft || this.writing || this.writeBlockedReason !== undefined;
+    const detail: DraftActionDetail = { kind: this.kind };
+    return html`<div class="actions">
+        <button
+          type="button"
+          class="primary write"
+          ?disabled=${writeDisabled}
+          aria-describedby=${this.writeBlockedReason === undefined ? nothing : 'write-reason'}
+          @click=${() => emit(this, 'write-draft', detail)}
+        >
+          ${this.writing ? draftText.writing : draftText.write}
+        </button>
+        <button type="button" class="download" ?disabled=${noDraft} @click=${() => emit(this, 'download-draft', detail)}>
+          ${draftText.download}
+        </button>
+        <button type="button" class="copy" ?disabled=${noDraft} @click=${() => emit(this, 'copy-draft', detail)}>
+          ${draftText.copy}
+        </button>
+      </div>
+      ${
+        this.writeBlockedReason === undefined
+          ? nothing
+          : html`<p id="write-reason" class="reason">${draftText.writeUnavailable}: ${this.writeBlockedReason}</p>`
+      }`;
+  }
+
+  private renderResult() {
+    const result = this.writeResult;
+    if (!result) {
+      return nothing;
+    }
+    if (result.ok) {
+      const url = safeHttpUrl(result.url);
+      return html`<div class="result-ok" role="status">
+        <p><strong>${draftText.written(result.resourceType, result.id)}</strong></p>
+        ${url ? html`<p><a href=${url} target="_blank" rel="noopener noreferrer">${draftText.openWritten}</a></p>` : nothing}
+      </div>`;
+    }
+    return html`<div class="result-error" role="alert">
+      <p><strong>${draftText.writeFailed}: ${result.title}</strong></p>
+      <p>${result.detail}</p>
+      <p><strong>${draftText.nextStep}:</strong> ${result.nextStep}</p>
+      <p class="muted">${draftText.draftKept}</p>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'draft-panel': DraftPanel;
+  }
+}
