@@ -173,10 +173,12 @@ export const timelineText = {
   medicationEffective: 'medication effective',
   communicationSent: 'communication sent',
   communicationReceived: 'communication received',
+  reconciliation: 'medication reconciliation',
   encounter: (classCode: string) => `${encounterClassNames[classCode] ?? classCode} encounter`,
   transition: (classCode: string) =>
     `discharge from ${encounterClassNames[classCode] ?? classCode} encounter`,
-  legend: 'Legend',
+  legendText:
+    'Encounters: circle, letter = class (A ambulatory, I inpatient, E emergency, V virtual, H home health). Care plan: square (C created, U updated, P progress). Communication: triangle (S sent, R received). Medication list: diamond (A asserted, E effective, M reconciliation). Transition of care: flag and dashed line (D discharge); a dashed outline means before the period.',
 } as const;
 
 /** Names of the HL7 v3 ActCode encounter classes the timeline draws. */

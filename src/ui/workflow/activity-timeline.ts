@@ -1,0 +1,351 @@
+import { css, html, LitElement, nothing, type SVGTemplateResult, svg } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { EvaluationPeriod } from '../../domain/evaluation.ts';
+import type { PatientRecord } from '../../domain/record.ts';
+import { emit, type ShowEvidenceDetail } from './events.ts';
+import { PrintController } from './print-controller.ts';
+import { timelineText } from './strings.ts';
+import { baseStyles } from './theme.ts';
+import { layoutTimeline, TIMELINE_LANES, type TimelineMark } from './timeline-layout.ts';
+
+const GUTTER = 150;
+const RIGHT = 16;
+const TOP = 6;
+const LANE = 34;
+const AXIS = 26;
+const DEFAULT_WIDTH = 760;
+
+/** The letter drawn inside a mark, explained by the legend. */
+function markLetter(mark: TimelineMark): string {
+  switch (mark.kind) {
+    case 'encounter':
+      return (mark.classCode ?? '?').slice(0, 1).toUpperCase();
+    case 'created':
+      return 'C';
+    case 'updated':
+      return 'U';
+    case 'progress':
+      return 'P';
+    case 'sent':
+      return 'S';
+    case 'received':
+      return 'R';
+    case 'asserted':
+      return 'A';
+    case 'effective':
+      return 'E';
+    case 'reconciliation':
+      return 'M';
+    case 'discharge':
+      return 'D';
+  }
+}
+
+/** The shape of each lane, so marks differ by shape and letter, not colour alone. */
+function markShape(mark: TimelineMark): SVGTemplateResult {
+  switch (mark.lane) {
+    case 'encounter':
+      return svg`<circle class="shape" r="11"></circle>`;
+    case 'care-plan':
+      return svg`<rect class="shape" x="-10" y="-10" width="20" height="20" rx="2"></rect>`;
+    case 'communication':
+      return svg`<polygon class="shape" points="0,-12 12,10 -12,10"></polygon>`;
+    case 'medication':
+      return svg`<polygon class="shape" points="0,-12 12,0 0,12 -12,0"></polygon>`;
+    case 'transition':
+      return svg`<polygon class="shape" points="-10,-11 10,-11 10,4 0,12 -10,4"></polygon>`;
+  }
+}
+
+/**
+ * The evaluation period as an SVG picture on a day axis: one lane each for encounters (letter = class),
+ * care-plan activity, communications, the medication list and transitions of care. Every mark is
+ * keyboard-focusable (one tab stop; arrow keys move between marks) and opens its evidence. A text list of
+ * the same events sits in a `<details>` below the picture.
+ * @fires show-evidence - {@link ShowEvidenceDetail}: the user picked a mark or list entry.
+ */
+@customElement('activity-timeline')
+export class ActivityTimeline extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      section {
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_bg);
+        padding: 0.75rem 1rem;
+      }
+      svg {
+        display: block;
+        width: 100%;
+        overflow: visible;
+      }
+      .lane-bg:nth-of-type(odd) {
+        fill: var(--_surface);
+      }
+      .lane-bg:nth-of-type(even) {
+        fill: var(--_bg);
+      }
+      .lane-label,
+      .tick-label {
+        fill: var(--_text);
+        font-size: 12px;
+      }
+      .grid {
+        stroke: var(--_border);
+        stroke-width: 1;
+        stroke-dasharray: 2 3;
+      }
+      .axis {
+        stroke: var(--_text);
+      }
+      .shape {
+        stroke: var(--_text);
+        stroke-width: 1.5;
+      }
+      .lane-encounter .shape,
+      .stay {
+        fill: var(--_attested-bg);
+      }
+      .stay {
+        stroke: var(--_attested-fg);
+      }
+      .lane-care-plan .shape {
+        fill: var(--_met-bg);
+      }
+      .lane-communication .shape {
+        fill: var(--_missing-bg);
+      }
+      .lane-medication .shape {
+        fill: var(--_na-bg);
+      }
+      .lane-transition .shape {
+        fill: var(--_notmet-bg);
+      }
+      .before .shape {
+        stroke-dasharray: 3 2;
+      }
+      .transition-line {
+        stroke: var(--_notmet-fg);
+        stroke-width: 2;
+        stroke-dasharray: 5 3;
+      }
+      .letter {
+        fill: var(--_text);
+        font-size: 11px;
+        font-weight: 700;
+        text-anchor: middle;
+        dominant-baseline: central;
+        pointer-events: none;
+      }
+      .mark {
+        cursor: pointer;
+        outline: none;
+      }
+      .mark .halo {
+        fill: none;
+        stroke: none;
+      }
+      .mark:hover .halo,
+      .mark:focus-visible .halo {
+        stroke: var(--_focus);
+        stroke-width: 3;
+      }
+      .legend {
+        font-size: 0.8125rem;
+        color: var(--_muted);
+        margin: 0.3rem 0 0;
+      }
+      summary {
+        cursor: pointer;
+        color: var(--_accent);
+        font-weight: 600;
+        width: fit-content;
+      }
+      ol {
+        margin: 0.25rem 0;
+        padding-left: 1.4rem;
+      }
+      button.link {
+        border: none;
+        background: none;
+        padding: 0;
+        color: var(--_accent);
+        text-decoration: underline;
+        font-weight: 400;
+        text-align: left;
+      }
+      @media print {
+        button.link {
+          display: inline !important;
+          color: #000;
+          text-decoration: none;
+        }
+      }
+    `,
+  ];
+
+  /** The record to draw activity from. */
+  @property({ attribute: false }) record?: PatientRecord;
+  /** The evaluation period: the axis runs from its first to its last day. */
+  @property({ attribute: false }) period?: EvaluationPeriod;
+
+  @state() private width = DEFAULT_WIDTH;
+  @state() private focusIndex = 0;
+  private readonly print = new PrintController(this);
+  private observer?: ResizeObserver;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (typeof ResizeObserver !== 'undefined') {
+      this.observer = new ResizeObserver((entries) => {
+        const measured = Math.round(entries[0]?.contentRect.width ?? 0);
+        // The section's padding and border take about 34 px of the host's width.
+        const width = Math.max(480, measured - 34);
+        if (measured > 0 && Math.abs(width - this.width) > 2) {
+          this.width = width;
+        }
+      });
+      this.observer.observe(this);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer?.disconnect();
+  }
+
+  override render() {
+    const { record, period } = this;
+    if (!record || !period) {
+      return nothing;
+    }
+    const plotWidth = this.width - GUTTER - RIGHT;
+    const layout = layoutTimeline(record, period, plotWidth);
+    // Focus order and the text list run by date, then lane.
+    const marks = [...layout.marks].sort((a, b) => a.day - b.day || a.date.localeCompare(b.date));
+    const focusIndex = Math.min(this.focusIndex, Math.max(0, marks.length - 1));
+    const height = TOP + TIMELINE_LANES.length * LANE + AXIS;
+    const axisY = TOP + TIMELINE_LANES.length * LANE;
+    return html`<section aria-labelledby="timeline-heading">
+      <h2 id="timeline-heading">${timelineText.heading}</h2>
+      <svg
+        role="group"
+        aria-labelledby="timeline-title"
+        viewBox="0 0 ${this.width} ${height}"
+        height=${height}
+        @keydown=${(event: KeyboardEvent) => this.onKeydown(event, marks.length)}
+      >
+        <title id="timeline-title">${timelineText.title(period.start, period.end)}</title>
+        ${TIMELINE_LANES.map(
+          (
+            lane,
+            index,
+          ) => svg`<rect class="lane-bg" x="0" y=${TOP + index * LANE} width=${this.width} height=${LANE}></rect>
+            <text class="lane-label" x=${GUTTER - 10} y=${TOP + index * LANE + LANE / 2} text-anchor="end" dominant-baseline="central">${timelineText.lanes[lane]}</text>`,
+        )}
+        ${layout.ticks.map(
+          (
+            tick,
+          ) => svg`<line class="grid" x1=${GUTTER + tick.x} x2=${GUTTER + tick.x} y1=${TOP} y2=${axisY}></line>
+            <text class="tick-label" x=${GUTTER + tick.x} y=${axisY + 17} text-anchor="middle">${tick.label}</text>`,
+        )}
+        <line class="axis" x1=${GUTTER} x2=${GUTTER + plotWidth} y1=${axisY} y2=${axisY}></line>
+        ${marks.filter((mark) => mark.lane === 'transition').map((mark) => this.renderTransitionLine(mark, axisY))}
+        ${marks.map((mark, index) => this.renderMark(mark, index === focusIndex))}
+      </svg>
+      <p class="legend">${timelineText.legendText}</p>
+      ${marks.length === 0 ? html`<p class="empty">${timelineText.empty}</p>` : nothing}
+      <details ?open=${this.print.printing}>
+        <summary>${timelineText.textAlternative} (${marks.length})</summary>
+        <ol>
+          ${marks.map(
+            (mark) => html`<li>
+              <button type="button" class="link" @click=${() => this.show(mark)}>${this.describe(mark)}</button>
+            </li>`,
+          )}
+        </ol>
+      </details>
+    </section>`;
+  }
+
+  private renderTransitionLine(mark: TimelineMark, axisY: number) {
+    return svg`<line class="transition-line" x1=${GUTTER + mark.x} x2=${GUTTER + mark.x} y1=${TOP} y2=${axisY}></line>`;
+  }
+
+  private renderMark(mark: TimelineMark, focusable: boolean) {
+    const laneIndex = TIMELINE_LANES.indexOf(mark.lane);
+    const x = GUTTER + mark.x + mark.stack * 8;
+    const y = TOP + laneIndex * LANE + LANE / 2 + (mark.stack % 2 === 0 ? 0 : 3);
+    const stay =
+      mark.endX === undefined
+        ? nothing
+        : svg`<rect class="stay" x=${GUTTER + mark.x} y=${y - 7} width=${mark.endX - mark.x} height="14" rx="7"></rect>`;
+    return svg`${stay}<g
+        class="mark lane-${mark.lane} ${mark.beforePeriod ? 'before' : ''}"
+        transform="translate(${x} ${y})"
+        role="button"
+        tabindex=${focusable ? '0' : '-1'}
+        aria-label=${this.describe(mark)}
+        data-ref=${mark.ref}
+        data-lane=${mark.lane}
+        @click=${() => this.show(mark)}
+      >
+        <title>${this.describe(mark)}</title>
+        <circle class="halo" r="15"></circle>
+        ${markShape(mark)}
+        <text class="letter" y=${mark.lane === 'communication' ? 3 : 0}>${markLetter(mark)}</text>
+      </g>`;
+  }
+
+  private describe(mark: TimelineMark): string {
+    const date = mark.beforePeriod ? `${mark.date}, ${timelineText.beforePeriod}` : mark.date;
+    return timelineText.markLabel(timelineText.lanes[mark.lane], mark.label, date);
+  }
+
+  private show(mark: TimelineMark): void {
+    emit<ShowEvidenceDetail>(this, 'show-evidence', { ref: mark.ref });
+  }
+
+  private onKeydown(event: KeyboardEvent, count: number): void {
+    const target = event.target as Element;
+    const marks = [...this.renderRoot.querySelectorAll<SVGGElement>('g.mark')];
+    const index = marks.indexOf(target as SVGGElement);
+    if (index < 0 || count === 0) {
+      return;
+    }
+    let next = index;
+    switch (event.key) {
+      case 'Enter':
+      case ' ':
+        event.preventDefault();
+        (target as SVGGElement).dispatchEvent(new MouseEvent('click', { bubbles: true }));
+        return;
+      case 'ArrowRight':
+      case 'ArrowDown':
+        next = Math.min(count - 1, index + 1);
+        break;
+      case 'ArrowLeft':
+      case 'ArrowUp':
+        next = Math.max(0, index - 1);
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = count - 1;
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    this.focusIndex = next;
+    void this.updateComplete.then(() => marks[next]?.focus());
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'activity-timeline': ActivityTimeline;
+  }
+}
