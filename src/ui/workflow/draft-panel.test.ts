@@ -19,7 +19,7 @@ describe('<draft-panel>', () => {
       claimBlockedReason: 'No active Coverage: a Claim needs one. Draft a ChargeItem instead.',
     });
     const root = shadow(element);
-    const claim = root.querySelector<HTMLInputElement>('input[name="kind"][value="Claim"]');
+    const claim = root.querySelector<HTMLInputElement>('input[name="kind"][value="claim"]');
     expect(claim?.disabled).toBe(true);
     expect(claim?.getAttribute('aria-describedby')).toBe('claim-reason');
     expect(textOf(root.querySelector('#claim-reason'))).toContain('No active Coverage');
@@ -28,25 +28,25 @@ describe('<draft-panel>', () => {
   it('emits choose-draft-kind when Claim is picked', async () => {
     const events = listen<ChooseDraftKindDetail>('choose-draft-kind');
     const element = await mount('draft-panel', { evaluation: sampleEvaluation() });
-    const claim = shadow(element).querySelector<HTMLInputElement>('input[name="kind"][value="Claim"]');
+    const claim = shadow(element).querySelector<HTMLInputElement>('input[name="kind"][value="claim"]');
     expect(claim?.disabled).toBe(false);
     claim?.dispatchEvent(new Event('change'));
-    expect(events.map((event) => event.detail)).toEqual([{ kind: 'Claim' }]);
+    expect(events.map((event) => event.detail)).toEqual([{ kind: 'claim' }]);
   });
 
   it('emits write, download and copy with the chosen kind', async () => {
     const writes = listen<DraftActionDetail>('write-draft');
     const downloads = listen<DraftActionDetail>('download-draft');
     const copies = listen<DraftActionDetail>('copy-draft');
-    const element = await mount('draft-panel', { evaluation: sampleEvaluation(), kind: 'Claim', draft });
+    const element = await mount('draft-panel', { evaluation: sampleEvaluation(), kind: 'claim', draft });
     const root = shadow(element);
     root.querySelector<HTMLButtonElement>('button.write')?.click();
     root.querySelector<HTMLButtonElement>('button.download')?.click();
     root.querySelector<HTMLButtonElement>('button.copy')?.click();
     expect([...writes, ...downloads, ...copies].map((event) => event.detail)).toEqual([
-      { kind: 'Claim' },
-      { kind: 'Claim' },
-      { kind: 'Claim' },
+      { kind: 'claim' },
+      { kind: 'claim' },
+      { kind: 'claim' },
     ]);
   });
 
@@ -104,6 +104,25 @@ describe('<draft-panel>', () => {
     await element.updateComplete;
     const alert = root.querySelector('[role="alert"]');
     expect(textOf(alert)).toContain('Next step: Ask your administrator for user/ChargeItem.c.');
+  });
+
+  it('shows why the builders refused a draft and what can be drafted instead', async () => {
+    const element = await mount('draft-panel', {
+      evaluation: sampleEvaluation(),
+      kind: 'claim',
+      refusal: {
+        ok: false,
+        code: 'no-coverage',
+        reason: 'A Claim needs an active Coverage.',
+        details: ['No active Coverage in the record.'],
+        offer: 'chargeitem',
+      },
+    });
+    const root = shadow(element);
+    const text = textOf(root.querySelector('.refusal'));
+    expect(text).toContain('No draft yet: A Claim needs an active Coverage.');
+    expect(text).toContain('You can draft a ChargeItem instead.');
+    expect(root.querySelector<HTMLButtonElement>('button.write')?.disabled).toBe(true);
   });
 
   it('never links a javascript: URL', async () => {

@@ -1,19 +1,16 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { DraftRefusal } from '../../domain/draft/types.ts';
 import type { Evaluation } from '../../domain/evaluation.ts';
+import type { ValidationIssue } from '../../validate/issue.ts';
 import './draft-line.ts';
 import type { ModifierRuleView } from './draft-line.ts';
 import { type ChooseDraftKindDetail, type DraftActionDetail, type DraftKind, emit } from './events.ts';
 import { draftText } from './strings.ts';
 import { baseStyles } from './theme.ts';
 
-/** One validation issue of the draft, as the validator reported it. */
-export interface DraftIssue {
-  readonly severity: 'fatal' | 'error' | 'warning' | 'information';
-  /** FHIRPath-like location, e.g. `Claim.insurance[0].coverage`. */
-  readonly path: string;
-  readonly message: string;
-}
+/** One validation issue of the draft (the validator's `ValidationIssue`). */
+export type DraftIssue = ValidationIssue;
 
 /** The outcome of a write: the created resource, or a typed error with its next step. */
 export type WriteResult =
@@ -130,6 +127,11 @@ export class DraftPanel extends LitElement {
         background: var(--_met-bg);
         padding: 0.4rem 0.75rem;
       }
+.refusal {
+        border-left: 4px solid var(--_missing-fg);
+        background: var(--_missing-bg);
+        padding: 0.4rem 0.75rem;
+      }
       .result-error {
         border-left: 4px solid var(--_notmet-fg);
         background: var(--_notmet-bg);
@@ -144,11 +146,13 @@ export class DraftPanel extends LitElement {
   /** The evaluation the draft is built from. */
   @property({ attribute: false }) evaluation?: Evaluation;
   /** The chosen resource type. */
-  @property({ attribute: false }) kind: DraftKind = 'ChargeItem';
+  @property({ attribute: false }) kind: DraftKind = 'chargeitem';
   /** Why Claim cannot be chosen (e.g. no active Coverage); Claim is enabled when absent. */
   @property({ attribute: false }) claimBlockedReason?: string;
   /** The draft resource the shell built, shown as JSON. */
   @property({ attribute: false }) draft?: object;
+  /** Why the builders refused to build a draft of this kind, when they did. */
+  @property({ attribute: false }) refusal?: DraftRefusal;
   /** The draft's validation issues; `undefined` means not validated yet. */
   @property({ attribute: false }) issues?: readonly DraftIssue[];
   /** Why writing is not possible (scope not granted, server cannot take it); Write is enabled when absent. */
@@ -196,7 +200,7 @@ export class DraftPanel extends LitElement {
       </label>`;
     return html`<fieldset class="kind">
       <legend>${draftText.kindLegend}</legend>
-      ${option('ChargeItem', draftText.chargeItem, false)} ${option('Claim', draftText.claim, claimBlocked)}
+      ${option('chargeitem', draftText.chargeItem, false)} ${option('claim', draftText.claim, claimBlocked)}
       ${
         claimBlocked
           ? html`<p id="claim-reason" class="reason">${draftText.claimUnavailable}: ${this.claimBlockedReason}</p>`
@@ -208,7 +212,7 @@ export class DraftPanel extends LitElement {
   private summaryText(evaluation: Evaluation): string {
     const parts = [
       draftText.summary(
-        this.kind,
+        draftText.kindNames[this.kind],
         evaluation.units.quantity,
         evaluation.period.start,
         evaluation.period.end,
@@ -232,6 +236,20 @@ export class DraftPanel extends LitElement {
   }
 
   private renderJson() {
+    const refusal = this.refusal;
+    if (refusal) {
+      return html`<div class="refusal" role="status">
+        <p><strong>${draftText.refused}:</strong> ${refusal.reason}</p>
+        ${
+          refusal.details.length > 0
+            ? html`<ul class="issues">
+              ${refusal.details.map((detail) => html`<li>${detail}</li>`)}
+            </ul>`
+            : nothing
+        }
+        ${refusal.offer ? html`<p>${draftText.offer(draftText.kindNames[refusal.offer])}</p>` : nothing}
+      </div>`;
+    }
     if (!this.draft) {
       return html`<p class="muted">${draftText.noDraft}</p>`;
     }

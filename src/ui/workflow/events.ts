@@ -2,8 +2,12 @@
  * The events the workflow elements dispatch, with their `detail` types. Every event bubbles and is composed,
  * so the shell can listen on any ancestor. `by` and `at` are never in a detail: the shell adds who and when.
  */
+
+import type { DraftKind } from '../../domain/draft/types.ts';
 import type { AttestationInput, CriterionId } from '../../domain/evaluation.ts';
 import type { Ref } from '../../domain/record.ts';
+
+export type { DraftKind } from '../../domain/draft/types.ts';
 
 /** `request-attest`: the user asked to attest a missing criterion. */
 export interface RequestAttestDetail {
@@ -34,9 +38,6 @@ export interface PeriodChangeDetail {
 export interface PayerChangeDetail {
   readonly policyId: string;
 }
-
-/** The draft resource types the panel offers. */
-export type DraftKind = 'ChargeItem' | 'Claim';
 
 /** `choose-draft-kind`: ChargeItem or Claim. */
 export interface ChooseDraftKindDetail {
