@@ -1,0 +1,26 @@
+/** Writing drafts: the HTTP port, the write decision, the writer and its typed errors. */
+export {
+  type FhirHttp,
+  type FhirHttpOptions,
+  type FhirHttpResponse,
+  fetchFhirHttp,
+  sessionFhirHttp,
+} from './fhir-http.ts';
+export {
+  type WriteFailure,
+  type WriteOptions,
+  type WriteOutcome,
+  type WriteSuccess,
+  type WrittenResource,
+  writeDraft,
+} from './write-draft.ts';
+export { isRetryable, type WriteError, writeErrorFrom } from './write-error.ts';
+export {
+  type CannotWriteReason,
+  draftResourceType,
+  planDraftWrite,
+  supportsTransaction,
+  type WriteOffer,
+  type WritePlan,
+  type WritePlanInput,
+} from './write-plan.ts';

@@ -1,0 +1,102 @@
+/**
+ * Where a draft can be written, decided from the server's CapabilityStatement and the scopes the token
+ * response granted (never the requested ones): the launching server, or, when it cannot take the write
+ * (Epic: Claim read-only and no ChargeItem; Oracle Health: ChargeItem only through a proprietary `$create`),
+ * download, copy, or a configured separate write target. Pure.
+ */
+import type { DraftKind } from '../../domain/draft/types.ts';
+import { capabilityFrom } from '../capability.ts';
+import { scopesGrant } from '../granted-scopes.ts';
+
+/** What the decision reads. */
+export interface WritePlanInput {
+  readonly kind: DraftKind;
+  /** The raw `/metadata` body; undefined when it could not be read. */
+  readonly capabilityStatement: unknown;
+  /** Scopes from the token response. */
+  readonly grantedScopes: readonly string[];
+  /** False for an open server (no token): then only the CapabilityStatement counts. */
+  readonly authorized: boolean;
+  /** The context of the write scopes the app asks for (`src/config`, `scopes.write`). */
+  readonly scopeContext?: 'user' | 'patient';
+  /** A configured separate write target (another FHIR base URL), if any. */
+  readonly writeTarget?: { readonly name: string; readonly url: string };
+}
+
+/** Why the launching server cannot take the write. */
+export type CannotWriteReason = 'scope-not-granted' | 'server-cannot-create' | 'capability-unknown';
+
+/** What the app offers instead. */
+export type WriteOffer = 'download' | 'copy' | 'write-target';
+
+/** The decision. */
+export type WritePlan =
+  | {
+      readonly where: 'server';
+      /** `separate` when the CapabilityStatement lists system interactions without `transaction`. */
+      readonly mode: 'transaction' | 'separate';
+    }
+  | {
+      readonly where: 'elsewhere';
+      readonly reason: CannotWriteReason;
+      /** The scopes that were not granted (`user/ChargeItem.c`, `user/Provenance.c`). */
+      readonly missingScopes: readonly string[];
+      /** The types the server does not list with a `create` interaction. */
+      readonly notCreatable: readonly string[];
+      readonly offers: readonly WriteOffer[];
+    };
+
+/** The resource type a draft kind writes. */
+export function draftResourceType(kind: DraftKind): 'ChargeItem' | 'Claim' {
+  return kind === 'claim' ? 'Claim' : 'ChargeItem';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Whether the CapabilityStatement lists the `transaction` system interaction: true or false when it lists
+ * system interactions, undefined when it lists none (then the writer tries and falls back).
+ */
+export function supportsTransaction(capabilityStatement: unknown): boolean | undefined {
+  if (!isRecord(capabilityStatement) || !Array.isArray(capabilityStatement.rest)) {
+    return undefined;
+  }
+  const rest = capabilityStatement.rest.filter(isRecord);
+  const server = rest.find((r) => r.mode === 'server') ?? rest[0];
+  const interactions = server && Array.isArray(server.interaction) ? server.interaction.filter(isRecord) : [];
+  if (interactions.length === 0) {
+    return undefined;
+  }
+  return interactions.some((i) => i.code === 'transaction');
+}
+
+/** Decides where the draft of `kind` and its Provenance can be written. */
+export function planDraftWrite(input: WritePlanInput): WritePlan {
+  const types = [draftResourceType(input.kind), 'Provenance'];
+  const offers: WriteOffer[] = [
+    'download',
+    'copy',
+    ...(input.writeTarget ? (['write-target'] as const) : []),
+  ];
+  const context = input.scopeContext ?? 'user';
+  const missingScopes = input.authorized
+    ? types.filter((t) => !scopesGrant(input.grantedScopes, t, 'c')).map((t) => `${context}/${t}.c`)
+    : [];
+  const capability = capabilityFrom(input.capabilityStatement);
+  const notCreatable = capability === undefined ? [] : types.filter((t) => !capability.creatable.includes(t));
+  if (missingScopes.length > 0) {
+    return { where: 'elsewhere', reason: 'scope-not-granted', missingScopes, notCreatable, offers };
+  }
+  if (capability === undefined) {
+    return { where: 'elsewhere', reason: 'capability-unknown', missingScopes, notCreatable, offers };
+  }
+  if (notCreatable.length > 0) {
+    return { where: 'elsewhere', reason: 'server-cannot-create', missingScopes, notCreatable, offers };
+  }
+  return {
+    where: 'server',
+    mode: supportsTransaction(input.capabilityStatement) === false ? 'separate' : 'transaction',
+  };
+}
