@@ -19,7 +19,9 @@ try {
   await app.listen();
 } catch (err) {
   await Promise.allSettled([app.close(), sandbox.close()]);
-  console.error(`Could not start the app on port ${appPort}: ${err instanceof Error ? err.message : String(err)}`);
+  console.error(
+    `Could not start the app on port ${appPort}: ${err instanceof Error ? err.message : String(err)}`,
+  );
   console.error('Set APP_PORT to a free port.');
   process.exit(1);
 }
