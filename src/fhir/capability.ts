@@ -40,10 +40,10 @@ export function serverHasType(capability: ServerCapability, resourceType: string
   return capability.types === undefined || capability.types.includes(resourceType);
 }
 
-/** Where summaries are kept between loads, keyed by FHIR base URL. */
+/** Where summaries are kept between loads (page reloads) of one launch; the key names server and launch. */
 export interface CapabilityCache {
-  get(serverUrl: string): ServerCapability | undefined;
-  set(serverUrl: string, capability: ServerCapability): void;
+  get(key: string): ServerCapability | undefined;
+  set(key: string, capability: ServerCapability): void;
 }
 
 const storagePrefix = 'g9012.capability:';
@@ -51,8 +51,8 @@ const storagePrefix = 'g9012.capability:';
 /** A cache in this tab's sessionStorage (the CapabilityStatement is public; no token or patient data). */
 export function sessionCapabilityCache(storage: Storage): CapabilityCache {
   return {
-    get(serverUrl) {
-      const raw = storage.getItem(storagePrefix + serverUrl);
+    get(key) {
+      const raw = storage.getItem(storagePrefix + key);
       if (!raw) {
         return undefined;
       }
@@ -65,9 +65,9 @@ export function sessionCapabilityCache(storage: Storage): CapabilityCache {
         return undefined;
       }
     },
-    set(serverUrl, capability) {
+    set(key, capability) {
       try {
-        storage.setItem(storagePrefix + serverUrl, JSON.stringify(capability));
+        storage.setItem(storagePrefix + key, JSON.stringify(capability));
       } catch {
         // A full or disabled sessionStorage only costs one more /metadata request next time.
       }
@@ -79,9 +79,9 @@ export function sessionCapabilityCache(storage: Storage): CapabilityCache {
 export function memoryCapabilityCache(): CapabilityCache {
   const entries = new Map<string, ServerCapability>();
   return {
-    get: (serverUrl) => entries.get(serverUrl),
-    set: (serverUrl, capability) => {
-      entries.set(serverUrl, capability);
+    get: (key) => entries.get(key),
+    set: (key, capability) => {
+      entries.set(key, capability);
     },
   };
 }

@@ -24,7 +24,7 @@ export interface LoadOptions {
   readonly signal?: AbortSignal;
   /** Replaces the retry wait (tests observe Retry-After without sleeping). */
   readonly sleep?: RetryPolicy['sleep'];
-  /** Where the CapabilityStatement summary is kept; defaults to this tab's sessionStorage. */
+  /** Where the CapabilityStatement summary is kept for this launch; defaults to this tab's sessionStorage. */
   readonly capabilityCache?: CapabilityCache;
 }
 
@@ -154,7 +154,8 @@ export async function loadPatientRecord(
     throw new LaunchError('no-patient');
   }
   const cache = options.capabilityCache ?? defaultCache();
-  const cached = cache.get(session.serverUrl);
+  const cacheKey = `${session.serverUrl} ${session.launchId ?? ''}`;
+  const cached = cache.get(cacheKey);
   const retry: RetryPolicy = options.sleep ? { ...config.retry, sleep: options.sleep } : config.retry;
   const metadataController = new AbortController();
 
@@ -218,7 +219,7 @@ export async function loadPatientRecord(
 
   const capability = await metadata;
   if (capability && !cached) {
-    cache.set(session.serverUrl, capability);
+    cache.set(cacheKey, capability);
     applyCapability(capability);
     report();
   }

@@ -7,6 +7,11 @@ import type Client from 'fhirclient/lib/Client';
 export interface FhirSession {
   /** FHIR base URL, without a trailing slash. */
   readonly serverUrl: string;
+  /**
+   * Identifies this launch (fhirclient's state key), so per-launch caches are not reused by the next launch:
+   * a server may answer /metadata differently per session (the local sandbox's emulation switches do).
+   */
+  readonly launchId?: string;
   readonly patientId?: string;
   readonly encounterId?: string;
   /** The signed-in user as `Practitioner/id` or `PractitionerRole/id` (from the id_token's fhirUser). */
@@ -34,6 +39,7 @@ export function sessionFromClient(client: Client): FhirSession {
   const fhirUser = text(client.getFhirUser());
   return {
     serverUrl: client.state.serverUrl.replace(/\/+$/, ''),
+    launchId: text(client.state.key),
     patientId: text(client.getPatientId()),
     encounterId: text(client.getEncounterId()),
     fhirUser: fhirUser && /^(Practitioner|PractitionerRole)\/[^/]+$/.test(fhirUser) ? fhirUser : undefined,

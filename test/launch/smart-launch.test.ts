@@ -130,6 +130,7 @@ describe('redirect page: ready', () => {
     expect(s256(body.get('code_verifier') ?? '')).toBe(authorize.searchParams.get('code_challenge'));
 
     expect(window.location.href).toBe(appRoot);
+    expect(session.launchId).toBe(state);
     expect(session.patientId).toBe('p1');
     expect(session.fhirUser).toBe('Practitioner/dr-1');
     expect(session.needPatientBanner).toBe(false);

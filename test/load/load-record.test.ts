@@ -173,6 +173,14 @@ describe('loading: capability and medication source', () => {
     expect(asked).not.toContain('/fhir/metadata');
     expect(asked).not.toContain('/fhir/MedicationStatement');
     expect(asked).not.toContain('/fhir/Communication');
+
+    // A new launch may see a different server behaviour (per-session emulation), so it asks again.
+    server.seen.length = 0;
+    await loadPatientRecord(fakeSession({ launchId: 'next-launch' }), testConfig(), {
+      ...testLoadOptions(),
+      capabilityCache: cache,
+    });
+    expect(server.seen.map((seen) => seen.url.pathname)).toContain('/fhir/metadata');
   });
 
   it('uses MedicationStatement when the server has it, and leaves MedicationRequest out', async () => {
