@@ -9,6 +9,7 @@ describe('capabilityFrom', () => {
         { mode: 'client', resource: [{ type: 'Basic', interaction: [{ code: 'create' }] }] },
         {
           mode: 'server',
+          interaction: [{ code: 'transaction' }, { code: 'batch' }],
           resource: [
             { type: 'MedicationRequest', interaction: [{ code: 'read' }] },
             { type: 'Claim', interaction: [{ code: 'read' }, { code: 'search-type' }] },
@@ -20,6 +21,7 @@ describe('capabilityFrom', () => {
     expect(capability).toEqual({
       types: ['MedicationRequest', 'Claim', 'ChargeItem'],
       creatable: ['ChargeItem'],
+      transaction: true,
     });
     expect(capability && serverHasType(capability, 'MedicationStatement')).toBe(false);
   });
@@ -27,6 +29,7 @@ describe('capabilityFrom', () => {
   it('rules nothing out when the server lists no resources, and refuses what is not a CapabilityStatement', () => {
     const open = capabilityFrom({ resourceType: 'CapabilityStatement', rest: [{ mode: 'server' }] });
     expect(open && serverHasType(open, 'Goal')).toBe(true);
+    expect(open?.transaction).toBeUndefined();
     expect(capabilityFrom({ resourceType: 'OperationOutcome' })).toBeUndefined();
   });
 });

@@ -10,6 +10,8 @@ export interface ServerCapability {
   readonly types?: readonly string[];
   /** Resource types the server says it can create. */
   readonly creatable: readonly string[];
+  /** Whether the server lists the `transaction` system interaction; undefined when it lists none. */
+  readonly transaction?: boolean;
 }
 
 /** Summarise a CapabilityStatement; undefined when the body is not one. */
@@ -32,7 +34,9 @@ export function capabilityFrom(body: unknown): ServerCapability | undefined {
       creatable.push(resource.type);
     }
   }
-  return types.length > 0 ? { types, creatable } : { creatable };
+  const system = server && Array.isArray(server.interaction) ? server.interaction.filter(isObject) : [];
+  const transaction = system.length > 0 ? { transaction: system.some((i) => i.code === 'transaction') } : {};
+  return types.length > 0 ? { types, creatable, ...transaction } : { creatable, ...transaction };
 }
 
 /** Whether the server offers a type: true when it lists it, or when it lists no types at all. */
