@@ -3,6 +3,7 @@
  * dispatches on the first argument.
  */
 import type { CliIo } from './cli-io.ts';
+import { draftCommand } from './draft-command.ts';
 import { evaluateCommand } from './evaluate-command.ts';
 
 /** One subcommand. */
@@ -18,4 +19,5 @@ export interface Command {
 /** Subcommands by name. Add `draft` and `review` here. */
 export const COMMANDS: Readonly<Record<string, Command>> = {
   evaluate: evaluateCommand,
+  draft: draftCommand,
 };
