@@ -5,7 +5,7 @@
 import { addDays, dayOf, daysBetween, within } from './calendar.ts';
 import { listLabels, SYSTEMS } from './concept.ts';
 import { conditionName } from './condition-names.ts';
-import { isActiveCondition, isSocialCondition } from './conditions.ts';
+import { isActiveCondition } from './conditions.ts';
 import type { EvaluationContext } from './context.ts';
 import { isActivePlan } from './criteria/care-plan-dates.ts';
 import type { CodeAlternative } from './evaluation.ts';
@@ -120,8 +120,9 @@ export function findAlternatives(ctx: EvaluationContext, totalMinutes: number): 
     });
   }
 
+  // CHI addresses SDOH needs (SOURCES.md §6): only the sdoh category counts, not every health concern.
   const socialConditions = ctx.record.conditions.filter(
-    (c) => isSocialCondition(c) && isActiveCondition(c, ctx.period),
+    (c) => c.categories.includes('sdoh') && isActiveCondition(c, ctx.period),
   );
   const socialObservations = ctx.record.observations.filter(
     (o) => o.categories.includes('sdoh') && within(o.effective, ctx.period),

@@ -15,9 +15,17 @@ export function isVoided(c: ConditionItem): boolean {
   return typeof c.verificationStatus === 'string' && EXCLUDED_VERIFICATION.has(c.verificationStatus);
 }
 
-/** Active at the end of the period: an active clinical status, not voided, not abated by the period end. */
+/**
+ * Active at the end of the period: an active clinical status, not voided, begun and on the record by the
+ * period end (onset and recorded date not after it), and not abated by then.
+ */
 export function isActiveCondition(c: ConditionItem, period: EvaluationPeriod): boolean {
   if (typeof c.clinicalStatus !== 'string' || !ACTIVE.has(c.clinicalStatus) || isVoided(c)) {
+    return false;
+  }
+  const onset = dayRange(c.onset);
+  const recorded = dayRange(c.recordedDate);
+  if ((onset && onset.first > period.end) || (recorded && recorded.first > period.end)) {
     return false;
   }
   const abated = dayRange(c.abatement);

@@ -6,6 +6,7 @@ import { APP_DEFAULT_THRESHOLDS, type Thresholds } from './app-defaults.ts';
 import { applyAttestation, attestationProblem, NOT_ATTESTABLE } from './attestations.ts';
 import { addDays, dayOf, dayRange } from './calendar.ts';
 import { findAlternatives } from './code-fit.ts';
+import { isCuratedCondition } from './condition-names.ts';
 import { isActiveCondition, isChronicCondition } from './conditions.ts';
 import type { CriterionFinding, EvaluationContext } from './context.ts';
 import { checkAssessment } from './criteria/assessment.ts';
@@ -81,9 +82,10 @@ function buildContext(
 ): EvaluationContext {
   const thresholds = resolveThresholds(policy);
   const activeConditions = record.conditions.filter((c) => isActiveCondition(c, period));
-  const chronicConditions = activeConditions.filter((c) =>
-    isChronicCondition(c, period, thresholds.chronicMinDays),
-  );
+  const chronicConditions = activeConditions
+    .filter((c) => isChronicCondition(c, period, thresholds.chronicMinDays))
+    // Well-known chronic conditions first, so reasons and claim diagnoses lead with them (stable sort).
+    .sort((a, b) => Number(!isCuratedCondition(a)) - Number(!isCuratedCondition(b)));
   const windowStart = addDays(period.start, -thresholds.transitionWindowDays);
   const transitions = record.encounters
     .filter(
