@@ -88,6 +88,28 @@ export function newestActivity(resources: readonly Resource[]): Date | undefined
   return newest === undefined ? undefined : new Date(newest);
 }
 
+/** The newest date, dateTime or instant anywhere in a resource, birthDate aside (as written, unparsed). */
+export function newestDateIn(node: unknown): string | undefined {
+  let newest: string | undefined;
+  const visit = (value: unknown, key: string): void => {
+    if (typeof value === 'string') {
+      if (key !== 'birthDate' && isDateKey(key) && FHIR_DATE.test(value) && (!newest || value > newest)) {
+        newest = value;
+      }
+    } else if (Array.isArray(value)) {
+      for (const item of value) {
+        visit(item, key);
+      }
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [k, v] of Object.entries(value)) {
+        visit(v, k);
+      }
+    }
+  };
+  visit(node, '');
+  return newest;
+}
+
 /** Moves every date, dateTime and instant in a resource by `days`, keeping each value's precision and zone. */
 export function shiftDates(node: unknown, days: number): void {
   if (Array.isArray(node)) {

@@ -17,14 +17,16 @@ export const SANDBOX_USERS: readonly SandboxUser[] = [
   { key: 'physician', label: 'as physician (not a case manager)', practitionerId: 'sandbox-physician' },
 ];
 
-const clinic: Organization = {
-  resourceType: 'Organization',
-  id: 'sandbox-clinic',
-  meta: { tag: [SYNTHETIC_TAG] },
-  active: true,
-  name: 'Sandbox Community Clinic (synthetic)',
-  identifier: [{ system: SANDBOX_IDENTIFIER_SYSTEM, value: 'org-clinic' }],
-};
+function clinic(): Organization {
+  return {
+    resourceType: 'Organization',
+    id: 'sandbox-clinic',
+    meta: { tag: [SYNTHETIC_TAG] },
+    active: true,
+    name: 'Sandbox Community Clinic (synthetic)',
+    identifier: [{ system: SANDBOX_IDENTIFIER_SYSTEM, value: 'org-clinic' }],
+  };
+}
 
 function practitioner(id: string, given: string, family: string, prefix?: string): Practitioner {
   return {
@@ -55,7 +57,7 @@ function role(id: string, practitionerId: string, code: string, display: string)
  */
 export function sandboxStaff(): (Organization | Practitioner | PractitionerRole)[] {
   return [
-    clinic,
+    clinic(),
     practitioner('sandbox-case-manager', 'Casey', 'Morgan'),
     role('sandbox-case-manager-role', 'sandbox-case-manager', '171M00000X', 'Case Manager/Care Coordinator'),
     practitioner('sandbox-physician', 'Riley', 'Chen', 'Dr.'),

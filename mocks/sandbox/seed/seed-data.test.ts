@@ -1,6 +1,6 @@
 import type { Coverage, Encounter } from '@medplum/fhirtypes';
 import { describe, expect, it } from 'vitest';
-import { newestActivity } from './date-shift.ts';
+import { newestActivity, newestDateIn } from './date-shift.ts';
 import { buildSeed } from './seed-data.ts';
 
 describe('the default seed (public synthetic data)', () => {
@@ -24,6 +24,14 @@ describe('the default seed (public synthetic data)', () => {
     );
     for (const payer of ['Medicare', 'Aetna', 'Blue Cross Blue Shield', 'Cigna', 'UnitedHealthcare']) {
       expect(payers).toContain(payer);
+    }
+    const carePlans = seed.filter((r) => r.resourceType === 'CarePlan');
+    expect(carePlans.length).toBeGreaterThan(5);
+    for (const plan of carePlans) {
+      // The load time would make every plan look "updated this month"; the stamp is the plan's own newest date.
+      expect(plan.meta?.versionId).toBe('1');
+      const own = newestDateIn({ ...plan, meta: undefined })?.slice(0, 10);
+      expect(plan.meta?.lastUpdated?.slice(0, 10)).toBe(own ?? '2025-01-01');
     }
     const caseManager = seed.find(
       (r) => r.resourceType === 'PractitionerRole' && r.id === 'sandbox-case-manager-role',

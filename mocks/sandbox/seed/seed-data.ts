@@ -6,6 +6,7 @@ import { shiftToToday } from './date-shift.ts';
 import { resolveBundleReferences } from './resolve-references.ts';
 import { sandboxStaff } from './sandbox-staff.ts';
 import { loadScenarioBundles } from './scenario-bundles.ts';
+import { stampSeedMeta } from './seed-meta.ts';
 import { syntheticCoverage } from './synthetic-coverage.ts';
 
 /** The `mocks/` folder. */
@@ -26,7 +27,8 @@ export interface SeedOptions {
 
 /**
  * Builds the sandbox's seed: the bundles (with references resolved to `Type/id`), each patient date-shifted
- * so that their newest activity falls on `today`, then the made-up staff, payers and Coverage.
+ * so that their newest activity falls on `today`, then the made-up staff, payers and Coverage. Every
+ * resource gets a deterministic meta (see `stampSeedMeta`).
  */
 export async function buildSeed(options: SeedOptions): Promise<Resource[]> {
   const log = options.log ?? (() => undefined);
@@ -37,5 +39,10 @@ export async function buildSeed(options: SeedOptions): Promise<Resource[]> {
       : [...readBundleDir(PUBLIC_DATA_DIR), ...(await loadScenarioBundles(MOCKS_DIR, log))]);
   const resources = bundles.flatMap(({ bundle }) => resolveBundleReferences(bundle));
   shiftToToday(resources, options.today);
-  return [...resources, ...sandboxStaff(), ...syntheticCoverage(resources, options.today)];
+  const seed = [...resources, ...sandboxStaff(), ...syntheticCoverage(resources, options.today)];
+  const fallback = `${options.today.getUTCFullYear() - 1}-01-01T00:00:00Z`;
+  for (const resource of seed) {
+    stampSeedMeta(resource, fallback);
+  }
+  return seed;
 }
