@@ -3,12 +3,11 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { EvaluationPeriod } from '../../domain/evaluation.ts';
 import type { PatientRecord } from '../../domain/record.ts';
 import { emit, type ShowEvidenceDetail } from './events.ts';
-import { PrintController } from './print-controller.ts';
 import { timelineText } from './strings.ts';
 import { baseStyles } from './theme.ts';
 import { layoutTimeline, TIMELINE_LANES, type TimelineMark } from './timeline-layout.ts';
 
-const GUTTER = 150;
+const GUTTER = 118;
 const RIGHT = 16;
 const TOP = 6;
 const LANE = 34;
@@ -152,7 +151,7 @@ export class ActivityTimeline extends LitElement {
         stroke-width: 3;
       }
       .legend {
-        font-size: 0.8125rem;
+        font-size: 0.87em;
         color: var(--_muted);
         margin: 0.3rem 0 0;
       }
@@ -176,10 +175,8 @@ export class ActivityTimeline extends LitElement {
         text-align: left;
       }
       @media print {
-        button.link {
-          display: inline !important;
-          color: #000;
-          text-decoration: none;
+        .text-alternative {
+          display: none;
         }
       }
     `,
@@ -192,7 +189,6 @@ export class ActivityTimeline extends LitElement {
 
   @state() private width = DEFAULT_WIDTH;
   @state() private focusIndex = 0;
-  private readonly print = new PrintController(this);
   private observer?: ResizeObserver;
 
   override connectedCallback(): void {
@@ -256,7 +252,7 @@ export class ActivityTimeline extends LitElement {
       </svg>
       <p class="legend">${timelineText.legendText}</p>
       ${marks.length === 0 ? html`<p class="empty">${timelineText.empty}</p>` : nothing}
-      <details ?open=${this.print.printing}>
+      <details class="text-alternative">
         <summary>${timelineText.textAlternative} (${marks.length})</summary>
         <ol>
           ${marks.map(

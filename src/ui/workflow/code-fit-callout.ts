@@ -47,10 +47,10 @@ export class CodeFitCallout extends LitElement {
       .code {
         font-family: ui-monospace, monospace;
         font-weight: 700;
-        font-size: 1.05rem;
+        font-size: 1.12em;
       }
       .source {
-        font-size: 0.8125rem;
+        font-size: 0.87em;
         color: var(--_muted);
       }
       .evidence-list {
@@ -62,7 +62,7 @@ export class CodeFitCallout extends LitElement {
       }
       .ref {
         font-family: ui-monospace, monospace;
-        font-size: 0.8125rem;
+        font-size: 0.87em;
       }
       summary {
         cursor: pointer;

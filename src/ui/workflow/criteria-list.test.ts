@@ -24,7 +24,7 @@ describe('<criteria-list>', () => {
     const item = [...root.querySelectorAll('criterion-item')].find(
       (node) => node.criterion?.id === 'assessment',
     );
-    item?.shadowRoot?.querySelector('button')?.click();
+    item?.shadowRoot?.querySelector<HTMLButtonElement>('button.attest')?.click();
     const dialog = root.querySelector('attest-dialog');
     await dialog?.updateComplete;
     const dialogRoot = dialog?.shadowRoot;

@@ -28,9 +28,9 @@ describe('<criterion-item>', () => {
     const root = shadow(element);
     expect(textOf(root.querySelector('.chip'))).toContain('Missing');
     expect(textOf(root.querySelector('.req'))).toBe('Required');
-    const button = root.querySelector('button');
+    const button = root.querySelector('button.attest');
     expect(button?.getAttribute('aria-label')).toBe('Attest: Comprehensive assessment');
-    button?.click();
+    (button as HTMLButtonElement | null)?.click();
     expect(requests.map((event) => event.detail)).toEqual([{ criterion: 'assessment' }]);
   });
 
@@ -44,7 +44,7 @@ describe('<criterion-item>', () => {
     const root = shadow(element);
     expect(textOf(root.querySelector('.chip'))).toContain('Not met');
     expect(textOf(root.querySelector('.explain'))).toContain('Attestation cannot fix this');
-    expect(root.querySelector('button')).toBeNull();
+    expect(root.querySelector('button.attest')).toBeNull();
   });
 
   it('shows who attested, when, the note and the minutes', async () => {
@@ -61,7 +61,15 @@ describe('<criterion-item>', () => {
       record: sampleRecord(),
     });
     const root = shadow(element);
-    expect(textOf(root.querySelector('summary'))).toBe('Evidence (3 resources)');
+    const toggle = root.querySelector<HTMLButtonElement>('button.toggle');
+    expect(textOf(toggle)).toBe('▸ Evidence (3) for Complex needs');
+    expect(toggle?.getAttribute('aria-expanded')).toBe('false');
+    expect(root.querySelector<HTMLElement>('.evidence-list')?.hidden).toBe(true);
+    toggle?.click();
+    await element.updateComplete;
+    expect(toggle?.getAttribute('aria-expanded')).toBe('true');
+    expect(root.querySelector<HTMLElement>('.evidence-list')?.hidden).toBe(false);
+    expect(root.querySelectorAll('.evidence')).toHaveLength(3);
     const first = root.querySelector('.evidence[data-ref="Condition/chf"]');
     expect(textOf(first)).toContain('2026-11-05');
     expect(textOf(first)).toContain('Chronic systolic heart failure');
@@ -74,10 +82,15 @@ describe('<criterion-item>', () => {
       criterion: criterionOf('goals'),
       record: sampleRecord(),
     });
-    expect(shadow(element).querySelector('details')?.open).toBe(false);
+    const list = () => shadow(element).querySelector<HTMLElement>('.evidence-list');
+    expect(list()?.hidden).toBe(true);
     window.dispatchEvent(new Event('beforeprint'));
     await element.updateComplete;
-    expect(shadow(element).querySelector('details')?.open).toBe(true);
+    expect(list()?.hidden).toBe(false);
+    expect(textOf(list())).toContain('Weight within 2 kg of dry weight');
+    window.dispatchEvent(new Event('afterprint'));
+    await element.updateComplete;
+    expect(list()?.hidden).toBe(true);
   });
 
   it('renders hostile condition text as text', async () => {
@@ -86,6 +99,8 @@ describe('<criterion-item>', () => {
       record: hostileRecord(),
     });
     const root = shadow(element);
+    root.querySelector<HTMLButtonElement>('button.toggle')?.click();
+    await element.updateComplete;
     expect(root.querySelector('script, img')).toBeNull();
     expect(textOf(root.querySelector('.reason'))).toBe(hostile.script);
     expect(textOf(root.querySelector('.evidence'))).toContain(hostile.img);

@@ -1,23 +1,26 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { CriterionResult } from '../../domain/evaluation.ts';
 import type { PatientRecord } from '../../domain/record.ts';
 import { emit, type RequestAttestDetail } from './events.ts';
 import { dateOnly, nameOf } from './evidence-fields.ts';
-import { evidenceDetails } from './evidence-view.ts';
+import { evidenceEntry } from './evidence-view.ts';
 import { PrintController } from './print-controller.ts';
 import { statusChip } from './status-chip.ts';
 import { criteriaText, criterionLabels } from './strings.ts';
 import { baseStyles } from './theme.ts';
 
-/** Styles of one criterion row, shared with `<criteria-list>` print rules. */
+/** Styles of one criterion row: chip | label and reason | actions, stacking in a narrow container. */
 const itemStyles = css`
+  :host {
+    container-type: inline-size;
+  }
   article {
     display: grid;
-    grid-template-columns: 8.5rem 1fr auto;
-    gap: 0.2rem 0.75rem;
+    grid-template-columns: 6.5rem minmax(0, 1fr) auto;
+    gap: 0.15rem 0.75rem;
     align-items: start;
-    padding: 0.45rem 0.25rem;
+    padding: 0.4rem 0.25rem;
     border-bottom: 1px solid var(--_na-bg);
   }
   .status {
@@ -27,10 +30,13 @@ const itemStyles = css`
     font-weight: 700;
   }
   .req {
-    font-size: 0.8125rem;
+    font-size: 0.87em;
     color: var(--_muted);
     margin-left: 0.4rem;
     font-weight: 400;
+  }
+  .reason {
+    margin: 0.1rem 0 0;
   }
   .explain {
     border-left: 3px solid var(--_notmet-fg);
@@ -40,7 +46,27 @@ const itemStyles = css`
     border-left: 3px solid var(--_attested-fg);
     padding-left: 0.5rem;
   }
+  .actions {
+    display: flex;
+    gap: 0.4rem;
+    align-items: center;
+    justify-content: flex-end;
+    flex-wrap: wrap;
+  }
+  button.toggle {
+    border-color: transparent;
+    padding: 0.2rem 0.4rem;
+    font-weight: 600;
+    white-space: nowrap;
+  }
+  button.toggle:hover {
+    border-color: var(--_accent);
+  }
+  .evidence-list[hidden] {
+    display: none;
+  }
   .evidence-list {
+    grid-column: 2 / -1;
     list-style: none;
     padding: 0;
     margin: 0.25rem 0 0;
@@ -55,36 +81,44 @@ const itemStyles = css`
   }
   .ref {
     font-family: ui-monospace, monospace;
-    font-size: 0.8125rem;
-  }
-  summary {
-    cursor: pointer;
-    color: var(--_accent);
-    font-weight: 600;
-    width: fit-content;
+    font-size: 0.87em;
   }
   .body {
-    grid-column: 2 / 3;
     min-width: 0;
   }
-  .actions {
-    grid-column: 3 / 4;
-    grid-row: 1;
+  @container (max-width: 28rem) {
+    article {
+      grid-template-columns: 6.5rem minmax(0, 1fr);
+    }
+    .actions {
+      grid-column: 2;
+      justify-content: flex-start;
+    }
   }
   @media print {
     article {
-      grid-template-columns: 7rem 1fr;
+      grid-template-columns: 6.5rem 1fr;
       break-inside: avoid;
     }
-    summary {
-      color: #000;
+    .evidence-list,
+    .evidence-list[hidden] {
+      display: block;
+      grid-column: 2;
+      margin: 0;
+    }
+    .evidence {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 0.6rem;
+      background: none;
+      padding: 0;
     }
   }
 `;
 
 /**
  * One criterion of the checklist: status chip (text and icon), label, required or optional, the reason, and
- * its evidence, which expands to each resource's date, code display, author and status. A `missing`
+ * its evidence, which a disclosure button expands to each resource's date, code display, author and status. A `missing`
  * attestable criterion offers "Attest"; `not-met` explains why attestation cannot fix it; `attested` shows
  * who attested, when, and the note.
  * @fires request-attest - {@link RequestAttestDetail}: the user pressed "Attest".
@@ -98,6 +132,7 @@ export class CriterionItem extends LitElement {
   /** The record that evidence refs are looked up in. */
   @property({ attribute: false }) record?: PatientRecord;
 
+  @state() private expanded = false;
   private readonly print = new PrintController(this);
 
   override render() {
@@ -107,6 +142,8 @@ export class CriterionItem extends LitElement {
     }
     const label = criterionLabels[criterion.id];
     const canAttest = criterion.status === 'missing' && criterion.attestable;
+    const count = criterion.evidence.length;
+    const open = this.expanded || this.print.printing;
     return html`<article aria-labelledby="label" data-status=${criterion.status}>
       <div class="status">${statusChip(criterion.status)}</div>
       <div class="body">
@@ -116,18 +153,44 @@ export class CriterionItem extends LitElement {
         </div>
         <p class="reason">${criterion.reason}</p>
         ${this.renderExplanation(criterion)}
-        ${evidenceDetails(this.record, criterion.evidence, this.print.printing)}
+      </div>
+      <div class="actions">
+        ${
+          count > 0
+            ? html`<button
+              type="button"
+              class="toggle"
+              aria-expanded=${open ? 'true' : 'false'}
+              aria-controls="evidence"
+              @click=${this.toggle}
+            >
+              <span aria-hidden="true">${open ? '▾' : '▸'}</span> ${criteriaText.evidence(count)}<span
+                class="visually-hidden"
+                >${criteriaText.evidenceFor(label)}</span
+              >
+            </button>`
+            : nothing
+        }
+        ${
+          canAttest
+            ? html`<button type="button" class="primary attest" aria-label=${criteriaText.attestLabel(label)} @click=${this.onAttest}>
+              ${criteriaText.attest}
+            </button>`
+            : nothing
+        }
       </div>
       ${
-        canAttest
-          ? html`<div class="actions">
-            <button type="button" class="primary" aria-label=${criteriaText.attestLabel(label)} @click=${this.onAttest}>
-              ${criteriaText.attest}
-            </button>
-          </div>`
+        count > 0
+          ? html`<ul class="evidence-list" id="evidence" ?hidden=${!open}>
+            ${criterion.evidence.map((ref) => evidenceEntry(this.record, ref))}
+          </ul>`
           : nothing
       }
     </article>`;
+  }
+
+  private toggle(): void {
+    this.expanded = !this.expanded;
   }
 
   private renderExplanation(criterion: CriterionResult) {

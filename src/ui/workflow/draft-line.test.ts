@@ -36,12 +36,24 @@ describe('<draft-line>', () => {
   });
 
   it('shows why modifier 22 is not allowed, with the source, and offers no justification form', async () => {
-    const element = await mount('draft-line', { evaluation: sampleEvaluation(), modifier22: noridian });
+    const evaluation = { ...sampleEvaluation(), modifiers: { applied: [], rejected: [] } };
+    const element = await mount('draft-line', { evaluation, modifier22: noridian });
     const root = shadow(element);
     expect(root.querySelector('#justification')).toBeNull();
     const text = textOf(root.querySelector('.m22-disallowed'));
     expect(text).toContain('does not allow modifier 22');
     expect(text).toContain('Source: Noridian JE "Modifier 22"');
+  });
+
+  it('says once why modifier 22 was not added when the evaluation rejected it', async () => {
+    const element = await mount('draft-line', { evaluation: sampleEvaluation(), modifier22: noridian });
+    const root = shadow(element);
+    expect(root.querySelector('.m22-disallowed')).toBeNull();
+    expect(root.querySelector('#justification')).toBeNull();
+    const rejected = [...root.querySelectorAll('li.rejected')].map(textOf);
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]).toContain('Modifier 22 not added');
+    expect(rejected[0]).toContain('Source: Noridian JE "Modifier 22", retrieved 2026');
   });
 
   it('requires a written justification before requesting modifier 22', async () => {

@@ -49,7 +49,7 @@ export class DraftLine extends LitElement {
         font-weight: 700;
       }
       .source {
-        font-size: 0.8125rem;
+        font-size: 0.87em;
         color: var(--_muted);
       }
       .suggested {
@@ -75,6 +75,11 @@ export class DraftLine extends LitElement {
       }
       form button {
         margin-top: 0.4rem;
+      }
+      @media print {
+        form {
+          display: none;
+        }
       }
     `,
   ];
@@ -150,6 +155,8 @@ export class DraftLine extends LitElement {
   private renderModifiers(evaluation: Evaluation) {
     const { applied, rejected } = evaluation.modifiers;
     const has22 = applied.some((modifier) => modifier.code === '22');
+    // A rejection already says why (with its source); repeating the policy rule beside it only confuses.
+    const rejected22 = rejected.some((modifier) => modifier.code === '22');
     return html`${
       applied.length === 0 && rejected.length === 0 ? html`<p>${draftText.noModifiers}</p>` : nothing
     }
@@ -167,7 +174,7 @@ export class DraftLine extends LitElement {
           </li>`,
         )}
       </ul>
-      ${has22 ? nothing : this.renderModifier22Form()}`;
+      ${has22 || (rejected22 && this.modifier22?.allowed === 'no') ? nothing : this.renderModifier22Form()}`;
   }
 
   private renderModifier22Form() {

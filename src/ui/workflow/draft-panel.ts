@@ -77,7 +77,7 @@ export class DraftPanel extends LitElement {
       }
       .reason {
         color: var(--_notmet-fg);
-        font-size: 0.875rem;
+        font-size: 0.93em;
       }
       .summary {
         background: var(--_surface);
@@ -90,7 +90,7 @@ export class DraftPanel extends LitElement {
         background: var(--_surface);
         padding: 0.5rem;
         border-radius: var(--_radius);
-        font-size: 0.8125rem;
+        font-size: 0.87em;
       }
       summary {
         cursor: pointer;
@@ -114,7 +114,7 @@ export class DraftPanel extends LitElement {
       }
       .path {
         font-family: ui-monospace, monospace;
-        font-size: 0.8125rem;
+        font-size: 0.87em;
       }
       .actions {
         display: flex;
@@ -139,6 +139,13 @@ export class DraftPanel extends LitElement {
       }
       a {
         color: var(--_accent);
+      }
+      @media print {
+        .json,
+        .actions,
+        #write-reason {
+          display: none;
+        }
       }
     `,
   ];

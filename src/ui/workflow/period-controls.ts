@@ -67,7 +67,7 @@ export class PeriodControls extends LitElement {
       }
       .why {
         color: var(--_missing-fg);
-        font-size: 0.875rem;
+        font-size: 0.93em;
         flex-basis: 100%;
       }
       @media print {

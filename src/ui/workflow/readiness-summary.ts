@@ -49,7 +49,7 @@ export class ReadinessSummary extends LitElement {
         flex-wrap: wrap;
       }
       .headline .chip {
-        font-size: 1rem;
+        font-size: 1.07em;
         padding: 0.15rem 0.75rem;
         border-width: 2px;
       }
@@ -70,13 +70,13 @@ export class ReadinessSummary extends LitElement {
         background: var(--_missing-bg);
         border-radius: 4px;
         padding: 0 0.35rem;
-        font-size: 0.8125rem;
+        font-size: 0.87em;
         font-weight: 700;
         margin-right: 0.3rem;
       }
       .source {
         color: var(--_muted);
-        font-size: 0.8125rem;
+        font-size: 0.87em;
         font-weight: 400;
       }
       @media (max-width: 1100px) {

@@ -45,13 +45,13 @@ export const baseStyles = css`
     line-height: 1.25;
   }
   h2 {
-    font-size: 1.1rem;
+    font-size: 1.17em;
   }
   h3 {
-    font-size: 1rem;
+    font-size: 1.07em;
   }
   h4 {
-    font-size: 0.9375rem;
+    font-size: 1em;
   }
   p {
     margin: 0.25rem 0;
@@ -115,12 +115,12 @@ export const baseStyles = css`
     padding: 0.05rem 0.55rem;
     border-radius: 999px;
     border: 1px solid currentColor;
-    font-size: 0.8125rem;
+    font-size: 0.87em;
     font-weight: 700;
     white-space: nowrap;
   }
   .chip .icon {
-    font-size: 0.875rem;
+    font-size: 0.93em;
     line-height: 1;
   }
   .s-met,
@@ -170,8 +170,18 @@ export const baseStyles = css`
   }
   @media print {
     :host {
-      font-size: 10pt;
+      font-size: 8.5pt;
+      line-height: 1.3;
       color: #000;
+    }
+    .evidence dl.fields {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 0.6rem;
+      margin: 0;
+    }
+    .evidence dl.fields dt {
+      display: none;
     }
     button,
     dialog,
