@@ -188,6 +188,24 @@ describe('g9012 evaluate (in process)', () => {
     expect(out.status).toBe('ready');
   });
 
+  it('--confirm-diagnosis confirms a suggested code; --user as Practitioner/ID is the performer checked', async () => {
+    const r = await runMain([
+      'evaluate',
+      bundleFile('snomed-only'),
+      '--as-of',
+      '2026-11-20',
+      '--confirm-diagnosis',
+      'Condition/snomed-only-hf=I50.9',
+      '--user',
+      'Practitioner/dr-okafor',
+    ]);
+    const out = JSON.parse(r.stdout);
+    const status = (id: string) => out.criteria.find((c: { id: string }) => c.id === id).status;
+    expect(status('diagnosis-codes')).toBe('attested');
+    // Dr Okafor is a family physician, not a case manager.
+    expect(status('case-manager')).toBe('missing');
+  });
+
   it('--payer overrides the Coverage match; --period is honoured', async () => {
     const r = await runMain([
       'evaluate',

@@ -10,6 +10,7 @@ import {
   type AttestationInput,
   CRITERION_IDS,
   type CriterionId,
+  type DiagnosisConfirmation,
   type EvaluationPeriod,
 } from '../domain/evaluation.ts';
 import { selectPolicy } from '../domain/payer-match.ts';
@@ -32,7 +33,9 @@ const USAGE = `Usage: g9012 evaluate <bundle.json | ndjson-folder> [options]
   --policy-dir DIR             extra payer policy JSON files (same id replaces a shipped one)
   --attest CRITERION=NOTE      attest a criterion with a note (repeatable)
   --minutes N                  attested case-management minutes
-  --user WHO                   who attests (default: "cli user")
+  --confirm-diagnosis Condition/ID=CODE  confirm a suggested ICD-10-CM code (repeatable)
+  --user WHO                   who attests (default: "cli user"); Practitioner/ID or PractitionerRole/ID
+                               is also the performer checked by the case-manager criterion
   --patient ID                 the patient, when a Bundle holds several
   --format json|text           output format (default: json, one line per patient)
 `;
@@ -44,8 +47,13 @@ interface RunSettings {
   readonly policies: readonly PayerPolicy[];
   readonly payerId?: string;
   readonly attestations: readonly AttestationInput[];
+  readonly diagnoses: readonly DiagnosisConfirmation[];
+  /** The signed-in user as a record reference, when --user names one. */
+  readonly user?: string;
   readonly format: 'json' | 'text';
 }
+
+const USER_REF = /^(Practitioner|PractitionerRole)\/[A-Za-z0-9\-.]{1,64}$/;
 
 const OPTIONS = {
   'as-of': { type: 'string' },
@@ -54,6 +62,7 @@ const OPTIONS = {
   'policy-dir': { type: 'string' },
   attest: { type: 'string', multiple: true },
   minutes: { type: 'string' },
+  'confirm-diagnosis': { type: 'string', multiple: true },
   user: { type: 'string' },
   patient: { type: 'string' },
   format: { type: 'string' },
@@ -145,6 +154,15 @@ async function settingsFrom(
       minutes,
     });
   }
+  const diagnoses = (values['confirm-diagnosis'] ?? []).map((text): DiagnosisConfirmation => {
+    const eq = text.indexOf('=');
+    const condition = text.slice(0, Math.max(eq, 0));
+    const code = text.slice(eq + 1).trim();
+    if (eq < 0 || !condition.startsWith('Condition/') || !code) {
+      throw new CliInputError(`--confirm-diagnosis must be Condition/ID=CODE, not "${oneLine(text, 60)}"`);
+    }
+    return { condition, code, by, at };
+  });
   return {
     input,
     ...(values.patient === undefined ? {} : { patient: values.patient }),
@@ -154,6 +172,8 @@ async function settingsFrom(
       policies,
       ...(values.payer === undefined ? {} : { payerId: values.payer }),
       attestations,
+      diagnoses,
+      ...(values.user !== undefined && USER_REF.test(values.user) ? { user: values.user } : {}),
       format,
     },
   };
@@ -180,6 +200,7 @@ function render(record: PatientRecord, invalid: readonly InvalidResource[], s: R
     policy: selection.policy,
     payerMatch: selection.match,
     attestations: s.attestations,
+    confirmations: { diagnoses: s.diagnoses },
   });
   return s.format === 'json'
     ? `${JSON.stringify(toEvaluationJson(evaluation, invalid))}\n`
@@ -203,7 +224,10 @@ async function evaluateBundleFile(file: string, s: RunSettings, io: CliIo, patie
       `${file}: not valid JSON (${oneLine(error instanceof Error ? error.message : '', 120)})`,
     );
   }
-  const result = recordFromBundle(json, patient === undefined ? {} : { patientId: patient });
+  const result = recordFromBundle(json, {
+    ...(patient === undefined ? {} : { patientId: patient }),
+    ...(s.user === undefined ? {} : { user: s.user }),
+  });
   if (!result.record) {
     throw new CliInputError(`${file}: ${result.problems.join('; ') || 'no patient record could be built'}`);
   }
@@ -215,7 +239,10 @@ async function evaluateNdjsonFolder(dir: string, s: RunSettings, io: CliIo): Pro
     io.stderr.write(`g9012 evaluate: ${p.file} line ${p.line}: ${p.problem}\n`);
   };
   for await (const { patientId, resources } of readNdjsonFolder(dir, { onProblem })) {
-    const result = recordFromResources(resources, { patientId });
+    const result = recordFromResources(resources, {
+      patientId,
+      ...(s.user === undefined ? {} : { user: s.user }),
+    });
     if (!result.record) {
       io.stderr.write(
         `g9012 evaluate: ${dir}: Patient/${oneLine(patientId, 64)}: ${oneLine(result.problems.join('; '))}\n`,
