@@ -1,8 +1,6 @@
 import type { Resource } from '@medplum/fhirtypes';
 import { patientsOf } from '../fhir/patient-compartment.ts';
 
-const DAY_MS = 86_400_000;
-
 /** FHIR date, dateTime and instant values: YYYY, YYYY-MM, YYYY-MM-DD, optionally with a time and zone. */
 const FHIR_DATE =
   /^(\d{4})(?:-(\d{2})(?:-(\d{2})(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?)?)?$/;
@@ -26,7 +24,7 @@ const DATE_KEYS = new Set([
 ]);
 
 /**
- * Where each type records when something happened. The newest of these per patient is moved to "today";
+ * Where each type records when something happened. The newest of these per patient sets the shift;
  * planned future dates (goal due dates, coverage ends) are shifted but do not set the shift.
  */
 const ACTIVITY_PATHS: Readonly<Record<string, readonly string[]>> = {
@@ -45,10 +43,16 @@ const ACTIVITY_PATHS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * Date-shifts each patient's resources by whole days so that the patient's newest clinical activity falls
- * on `today`, keeping relative spacing. birthDate moves too, so ages at every event, and the patient's age
- * now, stay what the record implies. Resources outside any patient (Practitioner, Organization) are kept.
- * Works in place; returns the shift in days per `Patient/id`.
+ * Date-shifts each patient's resources by a whole number of months, so that the patient's newest clinical
+ * activity falls in the month of `today` (or in the month before, when its day of the month has not come
+ * yet: a visit dated in the future would be invented data).
+ *
+ * Why months and not days: G9012 is billed per calendar month. A day shift moves some of a patient's
+ * activity across a month boundary and changes which criteria a scenario meets; a month shift keeps every
+ * date's day of the month (clamped to the month's length), so month membership and spacing are kept.
+ * birthDate moves too, so ages at every event, and the patient's age now, stay what the record implies.
+ * Resources outside any patient (Practitioner, Organization) are kept. Works in place; returns the shift in
+ * months per `Patient/id`.
  */
 export function shiftToToday(resources: readonly Resource[], today: Date): Map<string, number> {
   const byPatient = new Map<string, Resource[]>();
@@ -61,15 +65,23 @@ export function shiftToToday(resources: readonly Resource[], today: Date): Map<s
   const shifts = new Map<string, number>();
   for (const [patient, own] of byPatient) {
     const newest = newestActivity(own);
-    const days = newest === undefined ? 0 : Math.round((startOfDay(today) - startOfDay(newest)) / DAY_MS);
-    shifts.set(patient, days);
-    if (days !== 0) {
+    const months = newest === undefined ? 0 : monthsToToday(newest, today);
+    shifts.set(patient, months);
+    if (months !== 0) {
       for (const resource of own) {
-        shiftDates(resource, days);
+        shiftDates(resource, months);
       }
     }
   }
   return shifts;
+}
+
+/** The month shift that brings `newest` into today's month, or the month before if it would be in the future. */
+export function monthsToToday(newest: Date, today: Date): number {
+  const months =
+    today.getUTCFullYear() * 12 + today.getUTCMonth() - (newest.getUTCFullYear() * 12 + newest.getUTCMonth());
+  const shiftedDay = Math.min(newest.getUTCDate(), daysInMonth(today.getUTCFullYear(), today.getUTCMonth()));
+  return shiftedDay > today.getUTCDate() ? months - 1 : months;
 }
 
 /** The newest clinical activity date in these resources (see ACTIVITY_PATHS), if any. */
@@ -110,11 +122,11 @@ export function newestDateIn(node: unknown): string | undefined {
   return newest;
 }
 
-/** Moves every date, dateTime and instant in a resource by `days`, keeping each value's precision and zone. */
-export function shiftDates(node: unknown, days: number): void {
+/** Moves every date, dateTime and instant in a resource by `months`, keeping each value's precision and zone. */
+export function shiftDates(node: unknown, months: number): void {
   if (Array.isArray(node)) {
     for (const item of node) {
-      shiftDates(item, days);
+      shiftDates(item, months);
     }
     return;
   }
@@ -124,39 +136,44 @@ export function shiftDates(node: unknown, days: number): void {
   const record = node as Record<string, unknown>;
   for (const [key, value] of Object.entries(record)) {
     if (typeof value === 'string' && isDateKey(key)) {
-      record[key] = shiftValue(value, days);
+      record[key] = shiftValue(value, months);
     } else if (typeof value === 'object') {
-      shiftDates(value, days);
+      shiftDates(value, months);
     }
   }
 }
 
-/** Shifts one FHIR date string by whole days; anything that is not a FHIR date comes back unchanged. */
-export function shiftValue(value: string, days: number): string {
+/**
+ * Shifts one FHIR date string by whole months, keeping the day of the month (clamped to the new month's
+ * length), the time and the zone. Anything that is not a FHIR date comes back unchanged.
+ */
+export function shiftValue(value: string, months: number): string {
   const match = FHIR_DATE.exec(value);
   if (!match) {
     return value;
   }
   const [, year, month, day, time] = match;
-  const shifted = new Date(
-    Date.UTC(Number(year), Number(month ?? '1') - 1, Number(day ?? '1')) + days * DAY_MS,
-  );
-  const iso = shifted.toISOString();
+  const index = Number(year) * 12 + Number(month ?? '1') - 1 + months;
+  const newYear = Math.floor(index / 12);
+  const newMonth = index - newYear * 12;
+  const yyyy = String(newYear).padStart(4, '0');
   if (month === undefined) {
-    return iso.slice(0, 4);
+    return yyyy;
   }
+  const mm = String(newMonth + 1).padStart(2, '0');
   if (day === undefined) {
-    return iso.slice(0, 7);
+    return `${yyyy}-${mm}`;
   }
-  return iso.slice(0, 10) + (time ?? '');
+  const dd = String(Math.min(Number(day), daysInMonth(newYear, newMonth))).padStart(2, '0');
+  return `${yyyy}-${mm}-${dd}${time ?? ''}`;
+}
+
+function daysInMonth(year: number, monthIndex: number): number {
+  return new Date(Date.UTC(year, monthIndex + 1, 0)).getUTCDate();
 }
 
 function isDateKey(key: string): boolean {
   return DATE_KEYS.has(key) || /(Date|DateTime|Instant)$/.test(key);
-}
-
-function startOfDay(date: Date): number {
-  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
 }
 
 function valueAt(resource: Resource, path: string): unknown {

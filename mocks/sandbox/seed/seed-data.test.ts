@@ -5,7 +5,8 @@ import { buildSeed } from './seed-data.ts';
 
 describe('the default seed (public synthetic data)', () => {
   it('resolves urn:uuid references, date-shifts into the current month, and adds Coverage and staff', async () => {
-    const seed = await buildSeed({ today: new Date('2026-12-01T12:00:00Z') });
+    // The last day of the month: every patient's newest activity lands in December, none in the future.
+    const seed = await buildSeed({ today: new Date('2026-12-31T12:00:00Z') });
     const dirk = '948e608d-e408-4788-8cf2-8157c49c2940';
     const dirksRecord = seed.filter((r) => JSON.stringify(r).includes(`Patient/${dirk}`));
     expect(dirksRecord.length).toBeGreaterThan(50);

@@ -42,7 +42,7 @@ export async function buildSeed(options: SeedOptions): Promise<Resource[]> {
   const seed = [...resources, ...sandboxStaff(), ...syntheticCoverage(resources, options.today)];
   const fallback = `${options.today.getUTCFullYear() - 1}-01-01T00:00:00Z`;
   for (const resource of seed) {
-    stampSeedMeta(resource, fallback);
+    stampSeedMeta(resource, fallback, options.today);
   }
   return seed;
 }
