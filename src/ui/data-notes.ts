@@ -38,7 +38,7 @@ export class DataNotes extends LitElement {
     :host { display: block; }
     section { border: 1px solid #c8a600; background: #fffbe6; border-radius: 6px; padding: 0.5rem 1rem; }
     h3 { font-size: 1.05rem; margin: 0.3rem 0; }
-    li { margin: 0.2rem 0; }
+    li { margin: 0.2rem 0; overflow-wrap: anywhere; }
     .failed, .problem { color: #7a1c20; }
   `;
 

@@ -18,7 +18,7 @@ export class ErrorNotice extends LitElement {
     :host { display: block; }
     div { border: 2px solid #a4262c; border-radius: 6px; padding: 0.75rem 1rem; background: #fdf3f4; }
     h2 { font-size: 1.1rem; margin: 0 0 0.5rem; color: #7a1c20; }
-    p { margin: 0.25rem 0; }
+    p { margin: 0.25rem 0; overflow-wrap: anywhere; }
     .next { font-weight: 600; }
   `;
 

@@ -10,7 +10,7 @@ export class PatientBanner extends LitElement {
     :host { display: block; }
     section { display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; align-items: baseline;
       background: #eef3f8; border-bottom: 2px solid #2b5797; padding: 0.6rem 1rem; }
-    h2 { margin: 0; font-size: 1.25rem; }
+    h2 { margin: 0; font-size: 1.25rem; overflow-wrap: anywhere; }
     .deceased { color: #7a1c20; font-weight: 600; }
   `;
 
