@@ -33,7 +33,8 @@ type Phase = 'connecting' | 'loading' | 'ready' | 'failed';
 /**
  * The app shell, and the only element that calls `src/fhir`: it finishes the SMART launch, loads the
  * record with per-type progress, and renders the views. Workflow panels (the G9012 evaluation, drafts)
- * go in `renderLoaded()`, receiving `loaded.record` as a property; they can also listen for `record-loaded`.
+ * go in `renderLoaded()`, receiving `loaded.record` (and `loaded.write`) as properties and sending user
+ * actions up as events, which the shell handles with `this.session` and `this.config`.
  * @fires record-loaded - CustomEvent<LoadedRecord> once the record is loaded
  */
 @customElement('g9012-app')
@@ -53,6 +54,10 @@ export class G9012App extends LitElement {
   @state() private loaded?: LoadedRecord;
   @state() private error: unknown;
 
+  /** The validated configuration, once read (for workflow code: write target, scopes). */
+  protected config?: AppConfig;
+  /** The SMART session, once the launch completed (for workflow code that writes drafts). */
+  protected session?: FhirSession;
   private started = false;
 
   override connectedCallback(): void {
@@ -66,7 +71,9 @@ export class G9012App extends LitElement {
   private async start(): Promise<void> {
     try {
       const config = await this.services.loadConfig();
+      this.config = config;
       const session = await this.services.completeLaunch();
+      this.session = session;
       this.phase = 'loading';
       this.loaded = await this.services.loadRecord(session, config, {
         onProgress: (progress) => {
