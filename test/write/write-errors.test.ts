@@ -92,7 +92,7 @@ describe('write errors', () => {
       ),
       mswHttp.post(`${BASE}/Provenance`, () => HttpResponse.json(outcome('forbidden'), { status: 403 })),
     );
-    const result = await writeDraft(http, draft(), { validator, scopeContext: 'patient' });
+    const result = await writeDraft(http, draft(), { validator, scopeStyle: { context: 'patient' } });
     expect(result).toMatchObject({
       ok: false,
       error: { kind: 'scope-missing', scope: 'patient/Provenance.c', scopeFromServer: false },

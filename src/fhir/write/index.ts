@@ -14,12 +14,11 @@ export {
   type WrittenResource,
   writeDraft,
 } from './write-draft.ts';
-export { isRetryable, type WriteError, writeErrorFrom } from './write-error.ts';
+export { createScope, isRetryable, type ScopeStyle, type WriteError, writeErrorFrom } from './write-error.ts';
 export {
   type CannotWriteReason,
   draftResourceType,
   planDraftWrite,
-  supportsTransaction,
   type WriteOffer,
   type WritePlan,
   type WritePlanInput,

@@ -19,7 +19,7 @@ import type { DraftResource } from '../../domain/draft/types.ts';
 import { isBlocking } from '../../validate/issue.ts';
 import type { R4Validator } from '../../validate/r4.ts';
 import type { FhirHttp, FhirHttpResponse } from './fhir-http.ts';
-import { type WriteError, writeErrorFrom } from './write-error.ts';
+import { type ScopeStyle, type WriteError, writeErrorFrom } from './write-error.ts';
 
 /** One resource the write made or found. */
 export interface WrittenResource {
@@ -58,8 +58,8 @@ export interface WriteOptions {
    * `separate`: go straight to separate creates (the CapabilityStatement lists no `transaction`).
    */
   readonly mode?: 'transaction' | 'separate';
-  /** The context of the write scope to name on a 403 that names none. */
-  readonly scopeContext?: 'user' | 'patient';
+  /** How to name the write scope on a 403 that names none (default `user/<Type>.c`). */
+  readonly scopeStyle?: ScopeStyle;
 }
 
 // Source: issue 5 item 3 and HL7 FHIR R4 http.html — 400/405/501 to a transaction mean "not here": fall back.
@@ -141,7 +141,7 @@ async function viaTransaction(
     return 'refused';
   }
   if (response.status < 200 || response.status >= 300) {
-    return fail(writeErrorFrom(response.status, response.body, 'Bundle', options.scopeContext));
+    return fail(writeErrorFrom(response.status, response.body, 'Bundle', options.scopeStyle));
   }
   const written0 = transactionEntry(response, 0, draft.resource.resourceType);
   const written1 = transactionEntry(response, 1, 'Provenance');
@@ -176,7 +176,7 @@ async function conditionalCreate(
     return { ok: false, error: { kind: 'network', resourceType: type } };
   }
   if (response.status !== 200 && response.status !== 201) {
-    return { ok: false, error: writeErrorFrom(response.status, response.body, type, options.scopeContext) };
+    return { ok: false, error: writeErrorFrom(response.status, response.body, type, options.scopeStyle) };
   }
   const id =
     idIn(response.body, type) ??

@@ -52,6 +52,17 @@ export type WriteError =
       readonly diagnostics: readonly string[];
     };
 
+/** How the app names scopes (`src/config` `scopes`): context and v1/v2 syntax. */
+export interface ScopeStyle {
+  readonly context?: 'user' | 'patient';
+  readonly syntax?: 'v2' | 'v1';
+}
+
+/** The create scope for a type: `user/Claim.c` (SMART v2) or `user/Claim.write` (v1). */
+export function createScope(resourceType: string, style: ScopeStyle = {}): string {
+  return `${style.context ?? 'user'}/${resourceType}.${style.syntax === 'v1' ? 'write' : 'c'}`;
+}
+
 /** Whether the same write may simply be tried again (conditional creates make that safe). */
 export function isRetryable(error: WriteError): boolean {
   return error.kind === 'unavailable' || error.kind === 'network';
@@ -60,13 +71,13 @@ export function isRetryable(error: WriteError): boolean {
 /**
  * The error for a non-2xx answer.
  *
- * @param scopeContext `user` or `patient`: the context of the write scope to name when the server names none
+ * @param scopeStyle how to name the write scope when the server names none
  */
 export function writeErrorFrom(
   status: number,
   body: unknown,
   resourceType: string,
-  scopeContext: 'user' | 'patient' = 'user',
+  scopeStyle: ScopeStyle = {},
 ): WriteError {
   const diagnostics = outcomeDiagnostics(body);
   if (status === 401) {
@@ -78,7 +89,7 @@ export function writeErrorFrom(
       kind: 'scope-missing',
       status,
       resourceType,
-      scope: named ?? `${scopeContext}/${resourceType}.c`,
+      scope: named ?? createScope(resourceType, scopeStyle),
       scopeFromServer: named !== undefined,
       diagnostics,
     };

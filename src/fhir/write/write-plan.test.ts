@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planDraftWrite, supportsTransaction } from './write-plan.ts';
+import { capabilityFrom } from '../capability.ts';
+import { planDraftWrite } from './write-plan.ts';
 
 function capability(types: Record<string, string[]>, system: string[] = ['transaction']) {
   return {
@@ -27,7 +28,12 @@ const granted = ['launch', 'user/ChargeItem.c', 'user/Claim.c', 'user/Provenance
 describe('planDraftWrite', () => {
   it('writes to the server when the granted scopes and the CapabilityStatement allow it', () => {
     expect(
-      planDraftWrite({ kind: 'claim', capabilityStatement: full, grantedScopes: granted, authorized: true }),
+      planDraftWrite({
+        kind: 'claim',
+        capability: capabilityFrom(full),
+        grantedScopes: granted,
+        authorized: true,
+      }),
     ).toEqual({ where: 'server', mode: 'transaction' });
   });
 
@@ -35,7 +41,7 @@ describe('planDraftWrite', () => {
     expect(
       planDraftWrite({
         kind: 'chargeitem',
-        capabilityStatement: full,
+        capability: capabilityFrom(full),
         grantedScopes: ['patient/*.rs'],
         authorized: true,
         writeTarget: { name: 'Billing', url: 'https://billing.test/fhir' },
@@ -49,10 +55,27 @@ describe('planDraftWrite', () => {
     });
   });
 
+  it('names missing scopes in the syntax the app asks with (SMART v1)', () => {
+    expect(
+      planDraftWrite({
+        kind: 'claim',
+        capability: capabilityFrom(full),
+        grantedScopes: ['patient/*.read', 'patient/Claim.write'],
+        authorized: true,
+        scopeStyle: { context: 'patient', syntax: 'v1' },
+      }),
+    ).toMatchObject({ where: 'elsewhere', missingScopes: ['patient/Provenance.write'] });
+  });
+
   it('says an Epic-like server (Claim read-only, no ChargeItem) cannot take the write', () => {
     const epic = capability({ Claim: ['read', 'search-type'], Provenance: ['read'] });
     expect(
-      planDraftWrite({ kind: 'claim', capabilityStatement: epic, grantedScopes: granted, authorized: true }),
+      planDraftWrite({
+        kind: 'claim',
+        capability: capabilityFrom(epic),
+        grantedScopes: granted,
+        authorized: true,
+      }),
     ).toMatchObject({
       where: 'elsewhere',
       reason: 'server-cannot-create',
@@ -61,7 +84,7 @@ describe('planDraftWrite', () => {
     expect(
       planDraftWrite({
         kind: 'chargeitem',
-        capabilityStatement: epic,
+        capability: capabilityFrom(epic),
         grantedScopes: granted,
         authorized: true,
       }),
@@ -75,7 +98,12 @@ describe('planDraftWrite', () => {
   it('an open server needs no scopes; no transaction in its CapabilityStatement means separate creates', () => {
     const open = capability({ ChargeItem: ['create'], Provenance: ['create'] }, ['batch', 'history-system']);
     expect(
-      planDraftWrite({ kind: 'chargeitem', capabilityStatement: open, grantedScopes: [], authorized: false }),
+      planDraftWrite({
+        kind: 'chargeitem',
+        capability: capabilityFrom(open),
+        grantedScopes: [],
+        authorized: false,
+      }),
     ).toEqual({ where: 'server', mode: 'separate' });
   });
 
@@ -83,17 +111,10 @@ describe('planDraftWrite', () => {
     expect(
       planDraftWrite({
         kind: 'claim',
-        capabilityStatement: undefined,
+        capability: undefined,
         grantedScopes: granted,
         authorized: true,
       }),
     ).toMatchObject({ where: 'elsewhere', reason: 'capability-unknown' });
-  });
-});
-
-describe('supportsTransaction', () => {
-  it('is undefined when the server lists no system interactions', () => {
-    expect(supportsTransaction(capability({}, []))).toBeUndefined();
-    expect(supportsTransaction(full)).toBe(true);
   });
 });

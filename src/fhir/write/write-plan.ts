@@ -5,20 +5,21 @@
  * download, copy, or a configured separate write target. Pure.
  */
 import type { DraftKind } from '../../domain/draft/types.ts';
-import { capabilityFrom } from '../capability.ts';
+import type { ServerCapability } from '../capability.ts';
 import { scopesGrant } from '../granted-scopes.ts';
+import { createScope, type ScopeStyle } from './write-error.ts';
 
 /** What the decision reads. */
 export interface WritePlanInput {
   readonly kind: DraftKind;
-  /** The raw `/metadata` body; undefined when it could not be read. */
-  readonly capabilityStatement: unknown;
+  /** The CapabilityStatement summary (`capabilityFrom`, cached per launch); undefined when it could not be read. */
+  readonly capability: ServerCapability | undefined;
   /** Scopes from the token response. */
   readonly grantedScopes: readonly string[];
   /** False for an open server (no token): then only the CapabilityStatement counts. */
   readonly authorized: boolean;
-  /** The context of the write scopes the app asks for (`src/config`, `scopes.write`). */
-  readonly scopeContext?: 'user' | 'patient';
+  /** How the app names write scopes (`src/config` `scopes.write` and `scopes.syntax`). */
+  readonly scopeStyle?: ScopeStyle;
   /** A configured separate write target (another FHIR base URL), if any. */
   readonly writeTarget?: { readonly name: string; readonly url: string };
 }
@@ -51,27 +52,6 @@ export function draftResourceType(kind: DraftKind): 'ChargeItem' | 'Claim' {
   return kind === 'claim' ? 'Claim' : 'ChargeItem';
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/**
- * Whether the CapabilityStatement lists the `transaction` system interaction: true or false when it lists
- * system interactions, undefined when it lists none (then the writer tries and falls back).
- */
-export function supportsTransaction(capabilityStatement: unknown): boolean | undefined {
-  if (!isRecord(capabilityStatement) || !Array.isArray(capabilityStatement.rest)) {
-    return undefined;
-  }
-  const rest = capabilityStatement.rest.filter(isRecord);
-  const server = rest.find((r) => r.mode === 'server') ?? rest[0];
-  const interactions = server && Array.isArray(server.interaction) ? server.interaction.filter(isRecord) : [];
-  if (interactions.length === 0) {
-    return undefined;
-  }
-  return interactions.some((i) => i.code === 'transaction');
-}
-
 /** Decides where the draft of `kind` and its Provenance can be written. */
 export function planDraftWrite(input: WritePlanInput): WritePlan {
   const types = [draftResourceType(input.kind), 'Provenance'];
@@ -80,11 +60,12 @@ export function planDraftWrite(input: WritePlanInput): WritePlan {
     'copy',
     ...(input.writeTarget ? (['write-target'] as const) : []),
   ];
-  const context = input.scopeContext ?? 'user';
   const missingScopes = input.authorized
-    ? types.filter((t) => !scopesGrant(input.grantedScopes, t, 'c')).map((t) => `${context}/${t}.c`)
+    ? types
+        .filter((t) => !scopesGrant(input.grantedScopes, t, 'c'))
+        .map((t) => createScope(t, input.scopeStyle))
     : [];
-  const capability = capabilityFrom(input.capabilityStatement);
+  const capability = input.capability;
   const notCreatable = capability === undefined ? [] : types.filter((t) => !capability.creatable.includes(t));
   if (missingScopes.length > 0) {
     return { where: 'elsewhere', reason: 'scope-not-granted', missingScopes, notCreatable, offers };
@@ -97,6 +78,6 @@ export function planDraftWrite(input: WritePlanInput): WritePlan {
   }
   return {
     where: 'server',
-    mode: supportsTransaction(input.capabilityStatement) === false ? 'separate' : 'transaction',
+    mode: capability.transaction === false ? 'separate' : 'transaction',
   };
 }
