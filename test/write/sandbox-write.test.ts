@@ -2,6 +2,7 @@ import type { Bundle } from 'fhir/r4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../../mocks/sandbox/server.ts';
 import { ALICE, fixtureBundles } from '../../mocks/sandbox/testing/fixture-bundles.ts';
+import { withAbsoluteReferences } from '../../src/domain/draft/absolute-references.ts';
 import { buildDraft, type DraftRequest } from '../../src/domain/draft/build-draft.ts';
 import { aliceRecord, readyEvaluation } from '../../src/domain/draft/evaluation-fixture.ts';
 import { DRAFT_IDENTIFIER_SYSTEM, DRAFT_PROVENANCE_TAG_SYSTEM } from '../../src/domain/draft/urls.ts';
@@ -159,5 +160,15 @@ describe('writing drafts to the sandbox', () => {
       draft.resource.identifier?.[0]?.value ?? '',
     );
     expect([drafts.length, provenances.length]).toEqual([1, 1]);
+  });
+
+  it('writes to a separate write target with references pointing back at the EHR', async () => {
+    const draft = withAbsoluteReferences(draftFor('chargeitem', '2026-06'), 'https://ehr.example.org/fhir');
+    const outcome = await writeDraft(http, draft, { validator });
+    expect(outcome).toMatchObject({ ok: true, draft: { created: true } });
+    const stored = await http('GET', outcome.ok ? outcome.draft.location : '', undefined, {});
+    expect(stored.body).toMatchObject({
+      subject: { reference: `https://ehr.example.org/fhir/Patient/${ALICE}` },
+    });
   });
 });

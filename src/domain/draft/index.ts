@@ -1,4 +1,5 @@
 /** Draft builders: pure functions from an evaluation to a ChargeItem or Claim, Provenance and Bundles. */
+export { withAbsoluteReferences } from './absolute-references.ts';
 
 export { type BuiltDraft, buildDraft, buildDraftResource, type DraftRequest } from './build-draft.ts';
 export {
