@@ -55,6 +55,16 @@ pre { background: #f4f4f4; padding: .75rem; overflow: auto; max-height: 30rem; }
 .error { color: #8b0000; }
 `;
 
+/**
+ * Shortens text for display: hostile or broken data can hold strings of 100,000 characters, which make a
+ * table unreadable and Chromium's layout take tens of seconds. The length is said, so nothing is hidden.
+ */
+export function clip(text: string, max = 120): string {
+  return text.length <= max
+    ? text
+    : `${text.slice(0, max)}… (${text.length.toLocaleString('en-US')} characters)`;
+}
+
 /** A complete page with a title, a heading and the body. */
 export function page(title: string, body: SafeHtml): string {
   return html`<!doctype html>

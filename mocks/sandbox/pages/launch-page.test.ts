@@ -12,7 +12,11 @@ const hostileBundle: Bundle = {
   entry: [
     {
       fullUrl: 'urn:uuid:00000000-0000-4000-8000-00000000bad1',
-      resource: { resourceType: 'Patient', id: 'hostile', name: [{ family: HOSTILE, given: ['"quoted"'] }] },
+      resource: {
+        resourceType: 'Patient',
+        id: 'hostile',
+        name: [{ family: HOSTILE, given: ['"quoted"', 'A'.repeat(100_000)] }],
+      },
     },
     {
       resource: {
@@ -53,6 +57,12 @@ describe('EHR launch page', () => {
     expect(page).toContain('Launch as case manager');
     expect(page).toContain('http://127.0.0.1:5999/launch/standalone.html');
     expect(page).toMatch(/<label for="noMedicationStatement">/);
+  });
+
+  it('clips a 100,000-character name for display, saying how long it is', async () => {
+    const page = await (await fetch(sandbox.url)).text();
+    expect(page.length).toBeLessThan(20_000);
+    expect(page).toContain('characters)');
   });
 
   it('Launch redirects to the app launch URL with iss and a launch id that carries the switches', async () => {

@@ -1,5 +1,6 @@
 import type { Condition, Coverage, Encounter, HumanName, Organization, Patient } from '@medplum/fhirtypes';
 import type { SandboxRepository } from '../fhir/sandbox-repository.ts';
+import { clip } from './html.ts';
 
 /** One row of the launch page's patient list. */
 export interface PatientSummary {
@@ -54,7 +55,11 @@ function conditionText(condition: Condition): string {
   );
 }
 
-/** Summaries of every patient, sorted by name. */
+function clipped(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : clip(text);
+}
+
+/** Summaries of every patient (display strings clipped), sorted by name. */
 export function summarisePatients(repo: SandboxRepository, today: Date): PatientSummary[] {
   const grouped = <T>(type: string, key: (r: T) => string | undefined): Map<string, T[]> => {
     const map = new Map<string, T[]>();
@@ -88,10 +93,10 @@ export function summarisePatients(repo: SandboxRepository, today: Date): Patient
       )[0];
       return {
         id: patient.id ?? '',
-        name: displayName(patient.name),
+        name: clip(displayName(patient.name)),
         age: age(patient, today),
-        keyConditions: [...new Set(recentFirst.map(conditionText))].slice(0, 3),
-        payer: payorRef?.display ?? payorOrg?.name ?? coverage?.class?.[0]?.name,
+        keyConditions: [...new Set(recentFirst.map((c) => clip(conditionText(c))))].slice(0, 3),
+        payer: clipped(payorRef?.display ?? payorOrg?.name ?? coverage?.class?.[0]?.name),
         latestEncounterId: latest?.id,
       };
     })

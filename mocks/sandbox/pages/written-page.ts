@@ -2,7 +2,7 @@ import type { Resource } from '@medplum/fhirtypes';
 import type { SandboxRepository } from '../fhir/sandbox-repository.ts';
 import type { SandboxResponse } from '../http/exchange.ts';
 import { htmlPage } from '../http/exchange.ts';
-import { html, page } from './html.ts';
+import { clip, html, page } from './html.ts';
 import { displayName } from './patient-summary.ts';
 
 /** The ChargeItems, Claims and Provenance the app wrote for a patient (and Provenance pointing at them). */
@@ -33,5 +33,5 @@ export function writtenPage(repo: SandboxRepository, patientId: string): Sandbox
 ${resources.map(
   (r) => html`<section><h2>${r.resourceType}/${r.id}</h2><pre>${JSON.stringify(r, null, 2)}</pre></section>`,
 )}`;
-  return htmlPage(200, page(`Written for ${displayName(patient.name)}`, body));
+  return htmlPage(200, page(`Written for ${clip(displayName(patient.name))}`, body));
 }
