@@ -11,6 +11,7 @@ describe('trimmed definitions', () => {
     const trimmed = trimR4Definitions(full);
     const size = (value: unknown) => JSON.stringify(value).length;
     expect(size(trimmed.resources)).toBeLessThan(size(full.resources) / 10);
+    expect(size(trimmed.valueSets)).toBeLessThan(size(full.valueSets) / 5);
     const validator = createR4Validator(trimmed);
     const built = buildDraft({
       kind: 'claim',
@@ -26,6 +27,9 @@ describe('trimmed definitions', () => {
       app: { name: 'G9012 case-management app', version: '0.1.0' },
     });
     expect(built.ok && validator.validate(built.transaction)).toEqual([]);
+    // The required-binding check still works with the trimmed terminology.
+    const claim = built.ok ? built.resource : undefined;
+    expect(validator.validate({ ...claim, status: 'bogus' }).map((i) => i.path)).toEqual(['Claim.status']);
   });
 
   it('are fetched from URLs, and a failed fetch is an error the caller can show', async () => {

