@@ -95,6 +95,33 @@ describe('planDraftWrite', () => {
     });
   });
 
+  it('says an Oracle-like server (ChargeItem only through a proprietary $create operation) cannot take it', () => {
+    const oracle = {
+      resourceType: 'CapabilityStatement',
+      rest: [
+        {
+          mode: 'server',
+          resource: [
+            {
+              type: 'ChargeItem',
+              interaction: [{ code: 'read' }],
+              operation: [{ name: 'create', definition: 'x' }],
+            },
+            { type: 'Provenance', interaction: [{ code: 'create' }] },
+          ],
+        },
+      ],
+    };
+    expect(
+      planDraftWrite({
+        kind: 'chargeitem',
+        capability: capabilityFrom(oracle),
+        grantedScopes: granted,
+        authorized: true,
+      }),
+    ).toMatchObject({ where: 'elsewhere', reason: 'server-cannot-create', notCreatable: ['ChargeItem'] });
+  });
+
   it('an open server needs no scopes; no transaction in its CapabilityStatement means separate creates', () => {
     const open = capability({ ChargeItem: ['create'], Provenance: ['create'] }, ['batch', 'history-system']);
     expect(
