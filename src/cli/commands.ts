@@ -5,6 +5,7 @@
 import type { CliIo } from './cli-io.ts';
 import { draftCommand } from './draft-command.ts';
 import { evaluateCommand } from './evaluate-command.ts';
+import { reviewCommand } from './review-command.ts';
 
 /** One subcommand. */
 export interface Command {
@@ -20,4 +21,5 @@ export interface Command {
 export const COMMANDS: Readonly<Record<string, Command>> = {
   evaluate: evaluateCommand,
   draft: draftCommand,
+  review: reviewCommand,
 };
