@@ -4,6 +4,7 @@ import type { EvaluationPeriod } from '../../domain/evaluation.ts';
 import type { PatientRecord } from '../../domain/record.ts';
 import { emit, type ShowEvidenceDetail } from './events.ts';
 import { timelineText } from './strings.ts';
+import { clip } from './text-clip.ts';
 import { baseStyles } from './theme.ts';
 import { layoutTimeline, TIMELINE_LANES, type TimelineMark } from './timeline-layout.ts';
 
@@ -271,8 +272,8 @@ export class ActivityTimeline extends LitElement {
 
   private renderMark(mark: TimelineMark, focusable: boolean) {
     const laneIndex = TIMELINE_LANES.indexOf(mark.lane);
-    const x = GUTTER + mark.x + mark.stack * 8;
-    const y = TOP + laneIndex * LANE + LANE / 2 + (mark.stack % 2 === 0 ? 0 : 3);
+    const x = GUTTER + mark.x + mark.stack * 20;
+    const y = TOP + laneIndex * LANE + LANE / 2;
     const stay =
       mark.endX === undefined
         ? nothing
@@ -296,7 +297,7 @@ export class ActivityTimeline extends LitElement {
 
   private describe(mark: TimelineMark): string {
     const date = mark.beforePeriod ? `${mark.date}, ${timelineText.beforePeriod}` : mark.date;
-    return timelineText.markLabel(timelineText.lanes[mark.lane], mark.label, date);
+    return timelineText.markLabel(timelineText.lanes[mark.lane], clip(mark.label), date);
   }
 
   private show(mark: TimelineMark): void {

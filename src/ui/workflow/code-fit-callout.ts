@@ -7,6 +7,7 @@ import { dateOnly, nameOf } from './evidence-fields.ts';
 import { evidenceDetails } from './evidence-view.ts';
 import { PrintController } from './print-controller.ts';
 import { codeFamilyNames, codeFitText } from './strings.ts';
+import { clip } from './text-clip.ts';
 import { baseStyles } from './theme.ts';
 
 /**
@@ -126,13 +127,13 @@ export class CodeFitCallout extends LitElement {
         <span class="code">${alternative.code}</span> —
         <strong>${codeFamilyNames[alternative.family]}</strong> (${alternative.family})
       </div>
-      <p class="reason">${alternative.reason}</p>
+      <p class="reason">${clip(alternative.reason)}</p>
       ${
         alternative.related.length > 0
           ? html`<p class="muted">${codeFitText.related}: ${alternative.related.join(', ')}</p>`
           : nothing
       }
-      <p class="source">${codeFitText.source}: ${alternative.source}</p>
+      <p class="source">${codeFitText.source}: ${clip(alternative.source)}</p>
       ${evidenceDetails(this.record, alternative.evidence, this.print.printing)}
     </li>`;
   }
@@ -144,8 +145,8 @@ export class CodeFitCallout extends LitElement {
     }
     const who = (this.record && nameOf(this.record, confirmation.by)) ?? confirmation.by;
     return html`<div class="confirmed">
-      <p><strong>${codeFitText.confirmedBy(who, dateOnly(confirmation.at) ?? confirmation.at)}</strong></p>
-      <p><q>${confirmation.note}</q></p>
+      <p><strong>${codeFitText.confirmedBy(clip(who), dateOnly(confirmation.at) ?? confirmation.at)}</strong></p>
+      <p><q>${clip(confirmation.note, 1000)}</q></p>
     </div>`;
   }
 

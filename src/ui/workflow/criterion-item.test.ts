@@ -93,6 +93,16 @@ describe('<criterion-item>', () => {
     expect(list()?.hidden).toBe(true);
   });
 
+  it('shortens a 100 kB reason and says how long it really is', async () => {
+    const element = await mount('criterion-item', {
+      criterion: { ...criterionOf('goals'), reason: hostile.huge },
+      record: sampleRecord(),
+    });
+    const reason = textOf(shadow(element).querySelector('.reason'));
+    expect(reason.length).toBeLessThan(400);
+    expect(reason).toContain('(shortened: 100,000 characters in the record)');
+  });
+
   it('renders hostile condition text as text', async () => {
     const element = await mount('criterion-item', {
       criterion: { ...criterionOf('complex-needs'), reason: hostile.script },

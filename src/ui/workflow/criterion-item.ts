@@ -8,16 +8,14 @@ import { evidenceEntry } from './evidence-view.ts';
 import { PrintController } from './print-controller.ts';
 import { statusChip } from './status-chip.ts';
 import { criteriaText, criterionLabels } from './strings.ts';
+import { clip } from './text-clip.ts';
 import { baseStyles } from './theme.ts';
 
-/** Styles of one criterion row: chip | label and reason | actions, stacking in a narrow container. */
+/** Styles of one criterion row: chip | label, actions on the same line, then reason and evidence. */
 const itemStyles = css`
-  :host {
-    container-type: inline-size;
-  }
   article {
     display: grid;
-    grid-template-columns: 6.5rem minmax(0, 1fr) auto;
+    grid-template-columns: 6.5rem minmax(0, 1fr);
     gap: 0.15rem 0.75rem;
     align-items: start;
     padding: 0.4rem 0.25rem;
@@ -30,10 +28,10 @@ const itemStyles = css`
     font-weight: 700;
   }
   .req {
-    font-size: 0.87em;
+    display: block;
+    font-size: 0.8em;
     color: var(--_muted);
-    margin-left: 0.4rem;
-    font-weight: 400;
+    margin: 0.1rem 0 0 0.3rem;
   }
   .reason {
     margin: 0.1rem 0 0;
@@ -46,7 +44,14 @@ const itemStyles = css`
     border-left: 3px solid var(--_attested-fg);
     padding-left: 0.5rem;
   }
+  .head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.2rem 0.5rem;
+  }
   .actions {
+    margin-left: auto;
     display: flex;
     gap: 0.4rem;
     align-items: center;
@@ -66,7 +71,7 @@ const itemStyles = css`
     display: none;
   }
   .evidence-list {
-    grid-column: 2 / -1;
+    grid-column: 2;
     list-style: none;
     padding: 0;
     margin: 0.25rem 0 0;
@@ -85,15 +90,6 @@ const itemStyles = css`
   }
   .body {
     min-width: 0;
-  }
-  @container (max-width: 28rem) {
-    article {
-      grid-template-columns: 6.5rem minmax(0, 1fr);
-    }
-    .actions {
-      grid-column: 2;
-      justify-content: flex-start;
-    }
   }
   @media print {
     article {
@@ -145,16 +141,14 @@ export class CriterionItem extends LitElement {
     const count = criterion.evidence.length;
     const open = this.expanded || this.print.printing;
     return html`<article aria-labelledby="label" data-status=${criterion.status}>
-      <div class="status">${statusChip(criterion.status)}</div>
-      <div class="body">
-        <div>
-          <span class="label" id="label">${label}</span
-          ><span class="req">${criterion.required ? criteriaText.required : criteriaText.optional}</span>
-        </div>
-        <p class="reason">${criterion.reason}</p>
-        ${this.renderExplanation(criterion)}
+      <div class="status">
+        ${statusChip(criterion.status)}
+        <span class="req">${criterion.required ? criteriaText.required : criteriaText.optional}</span>
       </div>
-      <div class="actions">
+      <div class="body">
+        <div class="head">
+          <span class="label" id="label">${label}</span>
+          <span class="actions">
         ${
           count > 0
             ? html`<button
@@ -178,6 +172,10 @@ export class CriterionItem extends LitElement {
             </button>`
             : nothing
         }
+          </span>
+        </div>
+        <p class="reason">${clip(criterion.reason)}</p>
+        ${this.renderExplanation(criterion)}
       </div>
       ${
         count > 0
@@ -204,8 +202,8 @@ export class CriterionItem extends LitElement {
     if (criterion.status === 'attested' && attestation) {
       const who = (this.record && nameOf(this.record, attestation.by)) ?? attestation.by;
       return html`<div class="attested">
-        <p>${criteriaText.attestedBy(who, dateOnly(attestation.at) ?? attestation.at)}</p>
-        <p><span class="muted">${criteriaText.attestedNote}:</span> <q>${attestation.note}</q></p>
+        <p>${criteriaText.attestedBy(clip(who), dateOnly(attestation.at) ?? attestation.at)}</p>
+        <p><span class="muted">${criteriaText.attestedNote}:</span> <q>${clip(attestation.note, 1000)}</q></p>
         ${
           attestation.minutes === undefined
             ? nothing

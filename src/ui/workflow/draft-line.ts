@@ -8,6 +8,7 @@ import {
   type RequestModifierDetail,
 } from './events.ts';
 import { draftText } from './strings.ts';
+import { clip } from './text-clip.ts';
 import { baseStyles } from './theme.ts';
 
 /** What the payer policy says about modifier 22 (the shape of a policy file's modifier rule). */
@@ -128,7 +129,7 @@ export class DraftLine extends LitElement {
   }
 
   private renderDiagnosis(diagnosis: Diagnosis) {
-    const label = html`<span class="code">${diagnosis.code}</span> ${diagnosis.display ?? ''}
+    const label = html`<span class="code">${diagnosis.code}</span> ${clip(diagnosis.display ?? '')}
       ${diagnosis.chronic ? html`<span class="muted">(${draftText.chronic})</span>` : nothing}`;
     if (!diagnosis.suggested) {
       return html`<li data-code=${diagnosis.code}>
@@ -163,13 +164,13 @@ export class DraftLine extends LitElement {
       <ul>
         ${applied.map(
           (modifier) => html`<li class="applied">
-            <strong>${draftText.modifierApplied(modifier.code)}</strong>: ${modifier.reason}
+            <strong>${draftText.modifierApplied(modifier.code)}</strong>: ${clip(modifier.reason)}
             <div class="source">${draftText.source}: ${modifier.source}</div>
           </li>`,
         )}
         ${rejected.map(
           (modifier) => html`<li class="rejected">
-            <strong>${draftText.modifierRejected(modifier.code)}</strong>: ${modifier.reason}
+            <strong>${draftText.modifierRejected(modifier.code)}</strong>: ${clip(modifier.reason)}
             <div class="source">${draftText.source}: ${modifier.source}</div>
           </li>`,
         )}
@@ -209,7 +210,7 @@ export class DraftLine extends LitElement {
     if (!pos) {
       return html`<p>${draftText.noPlaceOfService}</p>`;
     }
-    const explanation = html`<p>${pos.reason}</p>
+    const explanation = html`<p>${clip(pos.reason)}</p>
       <p class="source">${draftText.source}: ${pos.source}</p>`;
     if (pos.code && pos.candidates.length <= 1) {
       return html`<p class="code">${draftText.posNames[pos.code] ?? pos.code}</p>

@@ -7,6 +7,7 @@ import './draft-line.ts';
 import type { ModifierRuleView } from './draft-line.ts';
 import { type ChooseDraftKindDetail, type DraftActionDetail, type DraftKind, emit } from './events.ts';
 import { draftText } from './strings.ts';
+import { clip } from './text-clip.ts';
 import { baseStyles } from './theme.ts';
 
 /** One validation issue of the draft (the validator's `ValidationIssue`). */
@@ -246,11 +247,11 @@ export class DraftPanel extends LitElement {
     const refusal = this.refusal;
     if (refusal) {
       return html`<div class="refusal" role="status">
-        <p><strong>${draftText.refused}:</strong> ${refusal.reason}</p>
+        <p><strong>${draftText.refused}:</strong> ${clip(refusal.reason)}</p>
         ${
           refusal.details.length > 0
             ? html`<ul class="issues">
-              ${refusal.details.map((detail) => html`<li>${detail}</li>`)}
+              ${refusal.details.map((detail) => html`<li>${clip(detail)}</li>`)}
             </ul>`
             : nothing
         }
@@ -288,7 +289,7 @@ export class DraftPanel extends LitElement {
             ${issues.map(
               (issue) => html`<li>
                 <span class="sev sev-${issue.severity}">${draftText.severity[issue.severity] ?? issue.severity}</span>
-                <span class="path">${issue.path}</span>: ${issue.message}
+                <span class="path">${clip(issue.path)}</span>: ${clip(issue.message)}
               </li>`,
             )}
           </ul>`

@@ -6,6 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { PatientRecord, Ref } from '../../domain/record.ts';
 import { evidenceFields } from './evidence-fields.ts';
 import { criteriaText } from './strings.ts';
+import { clipOptional } from './text-clip.ts';
 
 /** One evidence resource: type/id heading and its date, what, author and status. */
 export function evidenceEntry(record: PatientRecord | undefined, ref: Ref): TemplateResult {
@@ -19,11 +20,11 @@ export function evidenceEntry(record: PatientRecord | undefined, ref: Ref): Temp
           <dt>${criteriaText.fieldDate}</dt>
           <dd>${fields.date ?? dash}</dd>
           <dt>${criteriaText.fieldWhat}</dt>
-          <dd>${fields.what ?? dash}</dd>
+          <dd>${clipOptional(fields.what) ?? dash}</dd>
           <dt>${criteriaText.fieldAuthor}</dt>
-          <dd>${fields.author ?? dash}</dd>
+          <dd>${clipOptional(fields.author) ?? dash}</dd>
           <dt>${criteriaText.fieldStatus}</dt>
-          <dd>${fields.status ?? dash}</dd>
+          <dd>${clipOptional(fields.status) ?? dash}</dd>
         </dl>`
         : html`<p class="muted">${criteriaText.notInRecord}</p>`
     }

@@ -376,6 +376,7 @@ export const hostile = {
   script: '<script>window.__pwned = true</script>',
   img: '<img src=x onerror="window.__pwned = true">',
   url: 'javascript:window.__pwned=true',
+  huge: 'A'.repeat(100_000),
 } as const;
 
 /** The fixture record with hostile text in the patient, practitioner, condition and care-plan fields. */

@@ -4,6 +4,7 @@ import { addDays, dayOf, monthOf } from '../../domain/calendar.ts';
 import type { EvaluationPeriod } from '../../domain/evaluation.ts';
 import { emit, type PayerChangeDetail, type PeriodChangeDetail } from './events.ts';
 import { periodText } from './strings.ts';
+import { clip } from './text-clip.ts';
 import { baseStyles } from './theme.ts';
 
 /** A payer policy the user may choose. */
@@ -126,7 +127,7 @@ export class PeriodControls extends LitElement {
       <select id="payer" aria-describedby="payer-why" @change=${this.onPayer}>
         ${this.policies.map(
           (policy) =>
-            html`<option .value=${policy.id} ?selected=${policy.id === this.policyId}>${policy.name}</option>`,
+            html`<option .value=${policy.id} ?selected=${policy.id === this.policyId}>${clip(policy.name)}</option>`,
         )}
       </select>
     </div>`;

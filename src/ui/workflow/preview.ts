@@ -45,6 +45,7 @@ import {
 } from './fixtures.ts';
 import './period-controls.ts';
 import './readiness-summary.ts';
+import { clip } from './text-clip.ts';
 
 const AS_OF = '2026-11-20';
 const USER = 'Practitioner/cm-rivera';
@@ -156,8 +157,8 @@ function render(): void {
   const patientName = document.getElementById('patient-name');
   const patientDetail = document.getElementById('patient-detail');
   if (patientName && patientDetail) {
-    patientName.textContent = record.patient.name ?? record.patient.ref;
-    patientDetail.textContent = ` ${record.patient.birthDate ?? ''} · ${evaluation.payer.name} · ${evaluation.period.start} to ${evaluation.period.end}`;
+    patientName.textContent = clip(record.patient.name ?? record.patient.ref, 80);
+    patientDetail.textContent = ` ${record.patient.birthDate ?? ''} · ${clip(evaluation.payer.name, 80)} · ${evaluation.period.start} to ${evaluation.period.end}`;
   }
   Object.assign(element('period-controls'), {
     period: evaluation.period,

@@ -10,6 +10,7 @@ import {
   statusLabels,
   summaryText,
 } from './strings.ts';
+import { clip } from './text-clip.ts';
 import { baseStyles } from './theme.ts';
 
 /** Whether a warning or rule rests on the "not published — verify with payer" marker. */
@@ -106,7 +107,7 @@ export class ReadinessSummary extends LitElement {
         <dl class="fields">
           <dt>${summaryText.payer}</dt>
           <dd>
-            <span class="payer-name">${evaluation.payer.name}</span> —
+            <span class="payer-name">${clip(evaluation.payer.name)}</span> —
             <span class="muted">${matchBasisText[evaluation.payer.matchedBy]}</span>
           </dd>
           <dt>${summaryText.period}</dt>
@@ -142,7 +143,7 @@ export class ReadinessSummary extends LitElement {
               ${summaryText.blockerLine(
                 criterionLabels[blocker.criterion],
                 statusLabels[blocker.status],
-                blocker.reason,
+                clip(blocker.reason),
               )}
             </li>`,
         )}
@@ -164,10 +165,10 @@ export class ReadinessSummary extends LitElement {
               (warning) =>
                 html`<li class=${warning.kind} data-kind=${warning.kind}>
                   ${isUnpublished(warning) ? html`<span class="badge">${summaryText.unpublishedBadge}</span>` : nothing}
-                  ${warning.message}
+                  ${clip(warning.message, 600)}
                   ${
                     warning.source && !isUnpublished(warning)
-                      ? html`<span class="source">(${summaryText.source}: ${warning.source})</span>`
+                      ? html`<span class="source">(${summaryText.source}: ${clip(warning.source)})</span>`
                       : nothing
                   }
                 </li>`,

@@ -103,7 +103,7 @@ export const criteriaText = {
   summary: (met: number, total: number) => `${met} of ${total} met or attested`,
   empty: 'No criteria were evaluated.',
   required: 'Required',
-  optional: 'Optional for this payer',
+  optional: 'Optional',
   attest: 'Attest',
   attestLabel: (label: string) => `Attest: ${label}`,
   notMetExplanation:
@@ -277,4 +277,9 @@ export const draftText = {
   writeFailed: 'The draft was not written',
   nextStep: 'Next step',
   draftKept: 'The draft is kept: you can still download or copy it.',
+} as const;
+
+/** Text of shortened record strings. */
+export const clipText = {
+  shortened: (length: number) => `… (shortened: ${length.toLocaleString('en-US')} characters in the record)`,
 } as const;

@@ -32,6 +32,7 @@ export const baseStyles = css`
     font-family: var(--g9012-font, system-ui, -apple-system, 'Segoe UI', sans-serif);
     font-size: 0.9375rem;
     line-height: 1.4;
+    overflow-wrap: anywhere;
   }
   *,
   *::before,
