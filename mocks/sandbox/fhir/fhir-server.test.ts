@@ -199,6 +199,50 @@ describe('FHIR REST through the sandbox wrapper', () => {
     );
   });
 
+  it('processes a batch entry by entry: a bad entry fails alone', async () => {
+    const { code: _missing, ...invalid } = chargeItem('batch-bad');
+    const batch: Bundle = {
+      resourceType: 'Bundle',
+      type: 'batch',
+      entry: [
+        { resource: chargeItem('batch-good'), request: { method: 'POST', url: 'ChargeItem' } },
+        { resource: invalid as ChargeItem, request: { method: 'POST', url: 'ChargeItem' } },
+      ],
+    };
+    const response = await fhir('', { method: 'POST', body: JSON.stringify(batch) });
+    expect(response.status).toBe(200);
+    const result = (await response.json()) as Bundle;
+    expect(result.type).toBe('batch-response');
+    expect(result.entry?.map((e) => e.response?.status?.slice(0, 3))).toEqual(['201', '400']);
+    const good = (await (await fhir('ChargeItem?identifier=urn:test:draft|batch-good')).json()) as Bundle;
+    expect(good.total).toBe(1);
+  });
+
+  it('leaves one draft when two tabs send the same conditional-create transaction at once', async () => {
+    const transaction = (): Bundle => ({
+      resourceType: 'Bundle',
+      type: 'transaction',
+      entry: [
+        {
+          fullUrl: 'urn:uuid:5e0b6a0e-0000-4000-8000-000000000003',
+          resource: chargeItem('two-tabs'),
+          request: { method: 'POST', url: 'ChargeItem', ifNoneExist: 'identifier=urn:test:draft|two-tabs' },
+        },
+      ],
+    });
+    const send = () =>
+      sandbox.handle({
+        method: 'POST',
+        url: new URL(sandbox.fhirBase),
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/fhir+json' },
+        body: JSON.stringify(transaction()),
+      });
+    const answers = await Promise.all([send(), send()]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200]);
+    const search = (await (await fhir('ChargeItem?identifier=urn:test:draft|two-tabs')).json()) as Bundle;
+    expect(search.total).toBe(1);
+  });
+
   it('refuses an invalid resource with a 400 OperationOutcome naming the path, and stores nothing', async () => {
     const { code: _missing, ...withoutCode } = chargeItem('invalid');
     const response = await fhir('ChargeItem', { method: 'POST', body: JSON.stringify(withoutCode) });
