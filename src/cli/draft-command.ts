@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import packageJson from '../../package.json' with { type: 'json' };
 import { BUILTIN_POLICIES } from '../domain/builtin-policies.ts';
-import { buildDraft } from '../domain/draft/build-draft.ts';
+import { type BuiltDraft, buildDraft } from '../domain/draft/build-draft.ts';
 import type { AppInfo, DraftChoices, DraftKind } from '../domain/draft/types.ts';
 import { evaluate } from '../domain/evaluate.ts';
 import {
@@ -27,8 +27,11 @@ import { selectPolicy } from '../domain/payer-match.ts';
 import { asOfDay, InvalidPeriodError, parsePeriod } from '../domain/period.ts';
 import { indexRecord } from '../domain/record-index.ts';
 import { recordFromBundle } from '../fhir/record/index.ts';
+import { fetchFhirHttp } from '../fhir/write/fhir-http.ts';
+import { writeDraft } from '../fhir/write/write-draft.ts';
+import type { WriteError } from '../fhir/write/write-error.ts';
 import { loadNodeR4Validator } from '../validate/node-definitions.ts';
-import { isBlocking } from '../validate/r4.ts';
+import { isBlocking, type R4Validator } from '../validate/r4.ts';
 import { type CliIo, EXIT, oneLine } from './cli-io.ts';
 import type { Command } from './commands.ts';
 
@@ -48,6 +51,9 @@ const USAGE = `Usage: g9012 draft <bundle.json> --kind chargeitem|claim [options
   --modifier-22 JUSTIFICATION    request modifier 22 with its written justification
   --patient ID                   the patient, when the Bundle holds several
   --bundle                       print the transaction Bundle (draft + Provenance) instead of the draft
+  --write FHIR_BASE_URL          write the draft and its Provenance there (conditional creates, so a
+                                 repeat writes nothing new); the token, if any, comes from the
+                                 G9012_FHIR_TOKEN environment variable, never from the command line
 `;
 
 /** What the command takes from the outside world; tests replace them. */
@@ -55,12 +61,17 @@ export interface DraftCommandDeps {
   readonly now: () => Date;
   readonly uuid: () => string;
   readonly readText: (path: string) => Promise<string>;
+  /** The bearer token for `--write`, if any. */
+  readonly token: () => string | undefined;
+  readonly fetch: typeof fetch;
 }
 
 const NODE_DEPS: DraftCommandDeps = {
   now: () => new Date(),
   uuid: () => randomUUID(),
   readText: (path) => readFile(path, 'utf8'),
+  token: () => process.env.G9012_FHIR_TOKEN || undefined,
+  fetch: (input, init) => fetch(input, init),
 };
 
 class InputError extends Error {}
@@ -81,6 +92,7 @@ const OPTIONS = {
   'modifier-22': { type: 'string' },
   patient: { type: 'string' },
   bundle: { type: 'boolean' },
+  write: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -108,6 +120,7 @@ interface Parsed {
   readonly modifiers: readonly ModifierJustification[];
   readonly choices: DraftChoices;
   readonly bundle: boolean;
+  readonly write?: string;
 }
 
 function parse(args: readonly string[], at: string): Parsed | 'help' {
@@ -192,7 +205,72 @@ function parse(args: readonly string[], at: string): Parsed | 'help' {
       ...(modifiers.length > 0 ? { modifierJustifications: modifiers } : {}),
     },
     bundle: values.bundle === true,
+    ...(values.write === undefined ? {} : { write: writeBase(values.write) }),
   };
+}
+
+function writeBase(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new InputError('--write must be a FHIR base URL (http or https)');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new InputError('--write must be a FHIR base URL (http or https)');
+  }
+  return url.href;
+}
+
+/** One line for a failed write, with the next step; never the token or patient data. */
+function describeWriteError(error: WriteError): string {
+  switch (error.kind) {
+    case 'invalid-draft':
+      return 'the draft is not valid FHIR R4, so it was not sent';
+    case 'auth-expired':
+      return '401: the token was refused; set a fresh G9012_FHIR_TOKEN';
+    case 'scope-missing':
+      return `403: the token lacks ${error.scope}`;
+    case 'conflict':
+      return `${error.status}: someone else changed it; run again to reload (${oneLine(error.diagnostics.join('; '))})`;
+    case 'rejected':
+      return `${error.status}: the server refused the ${error.resourceType}: ${oneLine(error.diagnostics.join('; '))}`;
+    case 'unavailable':
+      return `${error.status}: the server failed; nothing is lost, run again to retry`;
+    case 'network':
+      return 'no answer from the server; nothing is lost, run again to retry';
+    case 'http':
+      return `${error.status} writing the ${error.resourceType}: ${oneLine(error.diagnostics.join('; '))}`;
+  }
+}
+
+async function writeTo(
+  base: string,
+  built: BuiltDraft,
+  validator: R4Validator,
+  io: CliIo,
+  deps: DraftCommandDeps,
+) {
+  const token = deps.token();
+  const http = fetchFhirHttp(base, {
+    fetch: deps.fetch,
+    ...(token === undefined ? {} : { authorization: async () => `Bearer ${token}` }),
+  });
+  const outcome = await writeDraft(http, built, { validator });
+  if (!outcome.ok) {
+    const written =
+      outcome.draft === undefined ? '' : ` (${outcome.draft.location} was written; run again to finish)`;
+    io.stderr.write(`g9012 draft: not written: ${describeWriteError(outcome.error)}${written}\n`);
+    return NO_DRAFT;
+  }
+  const summary = {
+    draft: outcome.draft.location,
+    created: outcome.draft.created,
+    provenance: outcome.provenance.location,
+    via: outcome.via,
+  };
+  io.stdout.write(`${JSON.stringify(summary)}\n`);
+  return EXIT.ok;
 }
 
 async function readBundle(file: string, deps: DraftCommandDeps): Promise<unknown> {
@@ -276,6 +354,9 @@ async function draft(args: readonly string[], io: CliIo, deps: DraftCommandDeps)
       `g9012 draft: the draft is not valid FHIR R4, so it is not printed:\n${lines.join('\n')}\n`,
     );
     return NO_DRAFT;
+  }
+  if (parsed.write !== undefined) {
+    return writeTo(parsed.write, built, validator, io, deps);
   }
   io.stdout.write(`${JSON.stringify(parsed.bundle ? built.transaction : built.resource, null, 2)}\n`);
   return EXIT.ok;

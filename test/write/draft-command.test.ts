@@ -31,6 +31,8 @@ const deps: DraftCommandDeps = {
   now: () => new Date('2026-11-20T10:00:00.000Z'),
   uuid: () => `00000000-0000-4000-8000-${String(++next).padStart(12, '0')}`,
   readText: (path) => readFile(path, 'utf8'),
+  token: () => undefined,
+  fetch: () => Promise.reject(new Error('no network in this test')),
 };
 
 async function cli(...args: string[]) {
@@ -107,6 +109,7 @@ describe('g9012 draft', () => {
     [['--kind', 'claim', '--user', 'Patient/1'], '--user must be'],
     [['--kind', 'claim', '--payer', 'acme'], 'unknown payer'],
     [['--kind', 'claim', '--period', '2026-11-30/2026-11-01'], ''],
+    [['--kind', 'claim', '--write', 'ftp://example.org/fhir'], '--write must be a FHIR base URL'],
   ])('exits 2 on bad input %j', async (args, message) => {
     const { code, stderr } = await cli(files['meets-all'] ?? '', ...args);
     expect(code).toBe(2);

@@ -84,6 +84,20 @@ describe('write errors', () => {
     });
   });
 
+  it('403 on the transaction without a named scope: names the draft type’s create scope', async () => {
+    answerAll(403, 'forbidden');
+    const result = await writeDraft(http, draft(), { validator, scopeStyle: { syntax: 'v1' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'scope-missing',
+        resourceType: 'Claim',
+        scope: 'user/Claim.write',
+        scopeFromServer: false,
+      },
+    });
+  });
+
   it('403 without a named scope on a separate create: names the scope that write needs', async () => {
     server.use(
       mswHttp.post(BASE, () => new HttpResponse(null, { status: 405 })),

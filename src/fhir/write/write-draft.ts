@@ -141,7 +141,9 @@ async function viaTransaction(
     return 'refused';
   }
   if (response.status < 200 || response.status >= 300) {
-    return fail(writeErrorFrom(response.status, response.body, 'Bundle', options.scopeStyle));
+    // A 403 on the Bundle is about a type inside it; name the draft's scope when the server names none.
+    const about = response.status === 403 ? draft.resource.resourceType : 'Bundle';
+    return fail(writeErrorFrom(response.status, response.body, about, options.scopeStyle));
   }
   const written0 = transactionEntry(response, 0, draft.resource.resourceType);
   const written1 = transactionEntry(response, 1, 'Provenance');
