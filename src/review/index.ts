@@ -10,4 +10,5 @@ export {
 } from './evidence-source.ts';
 export { type DraftInput, type ReviewOptions, reviewDraft } from './review-draft.ts';
 export { type DraftsFound, draftsFromJson } from './review-input.ts';
+export { type FhirReader, serverSource } from './server-source.ts';
 export type * from './types.ts';
