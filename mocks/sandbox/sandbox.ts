@@ -166,7 +166,8 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     return id;
   };
 
-  const handleFhir = async (request: SandboxRequest, path: string): Promise<SandboxResponse> => {
+  const handleFhir = async (request: SandboxRequest, fhirPath: string): Promise<SandboxResponse> => {
+    let path = fhirPath;
     const session = sessionOf(request);
     if (path === 'metadata' && request.method === 'GET') {
       return handleFhirCall(fhir, {
@@ -178,21 +179,31 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
         settings: session?.context.settings ?? defaults,
       });
     }
-    let body: unknown;
-    try {
-      body = request.body ? JSON.parse(request.body) : undefined;
-    } catch {
-      return fhirJson(400, operationOutcome('structure', 'The request body is not JSON'));
-    }
     const query = new URLSearchParams(request.url.searchParams);
-    const refusal = checkFhirAccess(session, repo, { method: request.method, path, query, body });
+    let method = request.method;
+    let body: unknown;
+    if (method === 'POST' && path.endsWith('/_search')) {
+      // Search by POST becomes the same GET search, so scope checks and paging see every parameter.
+      for (const [name, value] of new URLSearchParams(request.body)) {
+        query.append(name, value);
+      }
+      method = 'GET';
+      path = path.slice(0, -'/_search'.length);
+    } else {
+      try {
+        body = request.body ? JSON.parse(request.body) : undefined;
+      } catch {
+        return fhirJson(400, operationOutcome('structure', 'The request body is not JSON'));
+      }
+    }
+    const refusal = checkFhirAccess(session, repo, { method, path, query, body });
     if (refusal) {
       const headers: Record<string, string> =
         refusal.status === 401 ? { 'www-authenticate': 'Bearer realm="sandbox", error="invalid_token"' } : {};
       return fhirJson(refusal.status, refusal.outcome, headers);
     }
     return handleFhirCall(fhir, {
-      method: request.method,
+      method,
       path,
       query,
       headers: request.headers,

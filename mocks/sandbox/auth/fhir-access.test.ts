@@ -62,6 +62,19 @@ describe('scope enforcement on FHIR requests', () => {
     expect((await get(`Condition?subject=Patient/${BOB}`, token)).status).toBe(403);
   });
 
+  it('applies the same checks to a search by POST', async () => {
+    const token = String((await ehrLaunch(sandbox, ALICE)).access_token);
+    const search = (form: string) =>
+      fetch(`${sandbox.fhirBase}/Condition/_search`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-www-form-urlencoded' },
+        body: form,
+      });
+    expect((await search(`patient=${BOB}`)).status).toBe(403);
+    const own = (await (await search('')).json()) as Bundle;
+    expect(own.entry?.map((e) => e.resource?.id)).toEqual(['alice-diabetes']);
+  });
+
   it('narrows a patient/ search without a patient to the launch patient', async () => {
     const token = String((await ehrLaunch(sandbox, ALICE)).access_token);
     const conditions = (await get('Condition', token)).json as Bundle;

@@ -111,8 +111,7 @@ function decorateSearchset(fhirBase: string, call: FhirCall, bundle: Bundle): vo
       entry.fullUrl = `${fhirBase}/${entry.resource.resourceType}/${entry.resource.id}`;
     }
   }
-  const path = call.path.endsWith('/_search') ? call.path.slice(0, -'/_search'.length) : call.path;
-  bundle.link = searchsetLinks(`${fhirBase}/${path}`, call.query, bundle.total ?? 0);
+  bundle.link = searchsetLinks(`${fhirBase}/${call.path}`, call.query, bundle.total ?? 0);
   if (!bundle.entry?.length) {
     bundle.entry = undefined;
   }
