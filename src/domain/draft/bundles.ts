@@ -22,13 +22,13 @@ export function urnUuid(id: string): string {
   return `urn:uuid:${id}`;
 }
 
-function draftIdentifierValue(resource: DraftResource): string | undefined {
+function identifierValueOf(resource: DraftResource): string | undefined {
   return resource.identifier?.find((i) => i.system === DRAFT_IDENTIFIER_SYSTEM)?.value;
 }
 
 /** The `If-None-Exist` query for the draft (`identifier=<system>|<value>`, URL-encoded), when it has one. */
 export function draftCondition(resource: DraftResource): string | undefined {
-  const value = draftIdentifierValue(resource);
+  const value = identifierValueOf(resource);
   return value === undefined
     ? undefined
     : `identifier=${encodeURIComponent(`${DRAFT_IDENTIFIER_SYSTEM}|${value}`)}`;
@@ -36,7 +36,7 @@ export function draftCondition(resource: DraftResource): string | undefined {
 
 /** The tag code tying a Provenance to its draft: `<ResourceType>_<identifier value>`. */
 export function provenanceTagCode(resource: DraftResource): string | undefined {
-  const value = draftIdentifierValue(resource);
+  const value = identifierValueOf(resource);
   return value === undefined ? undefined : `${resource.resourceType}_${value}`;
 }
 
