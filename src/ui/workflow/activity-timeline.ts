@@ -167,6 +167,7 @@ export class ActivityTimeline extends LitElement {
         padding-left: 1.4rem;
       }
       button.link {
+        display: inline;
         border: none;
         background: none;
         padding: 0;
@@ -239,13 +240,13 @@ export class ActivityTimeline extends LitElement {
             lane,
             index,
           ) => svg`<rect class="lane-bg" x="0" y=${TOP + index * LANE} width=${this.width} height=${LANE}></rect>
-            <text class="lane-label" x=${GUTTER - 10} y=${TOP + index * LANE + LANE / 2} text-anchor="end" dominant-baseline="central">${timelineText.lanes[lane]}</text>`,
+            <text class="lane-label" aria-hidden="true" x=${GUTTER - 10} y=${TOP + index * LANE + LANE / 2} text-anchor="end" dominant-baseline="central">${timelineText.lanes[lane]}</text>`,
         )}
         ${layout.ticks.map(
           (
             tick,
           ) => svg`<line class="grid" x1=${GUTTER + tick.x} x2=${GUTTER + tick.x} y1=${TOP} y2=${axisY}></line>
-            <text class="tick-label" x=${GUTTER + tick.x} y=${axisY + 17} text-anchor="middle">${tick.label}</text>`,
+            <text class="tick-label" aria-hidden="true" x=${GUTTER + tick.x} y=${axisY + 17} text-anchor="middle">${tick.label}</text>`,
         )}
         <line class="axis" x1=${GUTTER} x2=${GUTTER + plotWidth} y1=${axisY} y2=${axisY}></line>
         ${marks.filter((mark) => mark.lane === 'transition').map((mark) => this.renderTransitionLine(mark, axisY))}
@@ -283,7 +284,6 @@ export class ActivityTimeline extends LitElement {
         transform="translate(${x} ${y})"
         role="button"
         tabindex=${focusable ? '0' : '-1'}
-        aria-label=${this.describe(mark)}
         data-ref=${mark.ref}
         data-lane=${mark.lane}
         @click=${() => this.show(mark)}
@@ -291,7 +291,7 @@ export class ActivityTimeline extends LitElement {
         <title>${this.describe(mark)}</title>
         <circle class="halo" r="15"></circle>
         ${markShape(mark)}
-        <text class="letter" y=${mark.lane === 'communication' ? 3 : 0}>${markLetter(mark)}</text>
+        <text class="letter" aria-hidden="true" y=${mark.lane === 'communication' ? 3 : 0}>${markLetter(mark)}</text>
       </g>`;
   }
 
