@@ -5,7 +5,7 @@ import type { Session } from './auth/auth-store.ts';
 import { AuthStore, opaqueToken } from './auth/auth-store.ts';
 import { authorize, decide } from './auth/authorize-endpoint.ts';
 import { appClient, appLaunchUrl, appStandaloneUrl } from './auth/clients.ts';
-import { checkFhirAccess } from './auth/fhir-access.ts';
+import { checkFhirAccess, visibleTo } from './auth/fhir-access.ts';
 import { grantScopes, parseResourceScope } from './auth/scopes.ts';
 import { createSigningKey } from './auth/signing-key.ts';
 import { authUrls, smartConfiguration } from './auth/smart-configuration.ts';
@@ -209,6 +209,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
       headers: request.headers,
       body,
       settings: session?.context.settings ?? defaults,
+      visible: visibleTo(session),
     });
   };
 

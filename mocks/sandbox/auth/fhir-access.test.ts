@@ -62,6 +62,35 @@ describe('scope enforcement on FHIR requests', () => {
     expect((await get(`Condition?subject=Patient/${BOB}`, token)).status).toBe(403);
   });
 
+  it('leaves out included resources of another patient or of a type no scope reads', async () => {
+    const admin = sandbox.issueAccessToken({ scope: 'user/*.cruds' });
+    for (const patient of [ALICE, BOB]) {
+      const encounter = {
+        resourceType: 'Encounter',
+        status: 'finished',
+        class: { code: 'AMB' },
+        subject: { reference: `Patient/${patient}` },
+        participant: [{ individual: { reference: 'Practitioner/sandbox-case-manager' } }],
+      };
+      expect((await post('Encounter', JSON.stringify(encounter), admin)).status).toBe(201);
+    }
+    const query = 'Practitioner?_id=sandbox-case-manager&_revinclude=Encounter:practitioner';
+    const encountersOf = (bundle: Bundle) =>
+      (bundle.entry ?? []).flatMap((e) =>
+        e.resource?.resourceType === 'Encounter' ? [e.resource.subject?.reference] : [],
+      );
+    expect(encountersOf((await get(query, admin)).json as Bundle)).toEqual([
+      `Patient/${ALICE}`,
+      `Patient/${BOB}`,
+    ]);
+    const alice = String((await ehrLaunch(sandbox, ALICE)).access_token);
+    expect(encountersOf((await get(query, alice)).json as Bundle)).toEqual([`Patient/${ALICE}`]);
+    const practitionerOnly = String(
+      (await ehrLaunch(sandbox, ALICE, { scope: 'launch patient/Practitioner.rs' })).access_token,
+    );
+    expect(encountersOf((await get(query, practitionerOnly)).json as Bundle)).toEqual([]);
+  });
+
   it('applies the same checks to a search by POST', async () => {
     const token = String((await ehrLaunch(sandbox, ALICE)).access_token);
     const search = (form: string) =>

@@ -106,6 +106,25 @@ function restrictSearch(type: string, query: URLSearchParams, patient: string): 
 }
 
 /**
+ * Which resources a session may see in a search result. `_include` and `_revinclude` can pull in
+ * resources the search itself was not checked for: those of a type no granted scope reads, and, with only
+ * `patient/` scopes, those of another patient.
+ */
+export function visibleTo(session: Session | undefined): (resource: Resource) => boolean {
+  return (resource) => {
+    const allowing = session ? scopesAllowing(session.resourceScopes, resource.resourceType, 'r') : [];
+    if (allowing.length === 0) {
+      return false;
+    }
+    if (allowing.some((s) => s.context !== 'patient')) {
+      return true;
+    }
+    const owners = patientsOf(resource);
+    return owners.length === 0 || owners.includes(`Patient/${session?.context.patient}`);
+  };
+}
+
+/**
  * Decides whether a session may make a FHIR call. Bundles are checked entry by entry (and entry search
  * URLs are restricted like top-level searches). Returns the refusal, or undefined when allowed; `query`
  * and Bundle entry URLs may be narrowed in place to the launch patient.

@@ -19,6 +19,8 @@ export interface FhirCall {
   headers: Readonly<Record<string, string>>;
   body: unknown;
   settings: LaunchSettings;
+  /** Search results (matches and includes) the caller may see; others are left out. Default: all. */
+  visible?: (resource: Resource) => boolean;
 }
 
 /** What the FHIR endpoint needs from the sandbox. */
@@ -106,6 +108,10 @@ function respondWith(
 }
 
 function decorateSearchset(fhirBase: string, call: FhirCall, bundle: Bundle): void {
+  const visible = call.visible;
+  if (visible) {
+    bundle.entry = bundle.entry?.filter((entry) => !entry.resource || visible(entry.resource));
+  }
   for (const entry of bundle.entry ?? []) {
     if (entry.resource?.id) {
       entry.fullUrl = `${fhirBase}/${entry.resource.resourceType}/${entry.resource.id}`;
