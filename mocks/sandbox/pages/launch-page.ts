@@ -8,6 +8,7 @@ import type { PatientSummary } from './patient-summary.ts';
 /**
  * The sandbox EHR's home page: the emulation switches, then one row per patient (name, age, key
  * conditions, payer) with a Launch button per user and a link to what the app wrote for that patient.
+ * Accessible names start with the visible text: "Launch as case manager for <name>".
  * Every string from the data is escaped by the `html` tag.
  */
 export function launchPage(options: {
@@ -25,9 +26,9 @@ export function launchPage(options: {
 <td>${p.payer ?? 'no Coverage'}</td>
 <td>${SANDBOX_USERS.map(
       (u) =>
-        html`<div><button type="submit" name="launch" value="${p.id}|${u.key}" aria-label="Launch for ${p.name} ${u.label}">Launch ${u.label}</button></div>`,
+        html`<div><button type="submit" name="launch" value="${p.id}|${u.key}" aria-label="Launch ${u.label} for ${p.name}">Launch ${u.label}</button></div>`,
     )}</td>
-<td><a href="/written/${encodeURIComponent(p.id)}" aria-label="Resources written for ${p.name}">Written resources</a></td>
+<td><a href="/written/${encodeURIComponent(p.id)}" aria-label="Written resources for ${p.name}">Written resources</a></td>
 </tr>`,
   );
   const body = html`<p>Synthetic patients only. FHIR base: <code>${options.fhirBase}</code>. Today for this sandbox:
