@@ -1,4 +1,4 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { CodeAlternative, CodeFit } from '../../domain/evaluation.ts';
 import type { PatientRecord } from '../../domain/record.ts';
@@ -105,6 +105,8 @@ export class CodeFitCallout extends LitElement {
   @state() private noteError = false;
   @query('textarea') private noteField?: HTMLTextAreaElement;
   private readonly print = new PrintController(this);
+  /** Set on submit: focus moves to the confirmation once it arrives, as the form it replaces had focus. */
+  private focusConfirmation = false;
 
   override render() {
     const codeFit = this.codeFit;
@@ -144,7 +146,7 @@ export class CodeFitCallout extends LitElement {
       return nothing;
     }
     const who = (this.record && nameOf(this.record, confirmation.by)) ?? confirmation.by;
-    return html`<div class="confirmed">
+    return html`<div class="confirmed" tabindex="-1">
       <p><strong>${codeFitText.confirmedBy(clip(who), dateOnly(confirmation.at) ?? confirmation.at)}</strong></p>
       <p><q>${clip(confirmation.note, 1000)}</q></p>
     </div>`;
@@ -173,7 +175,15 @@ export class CodeFitCallout extends LitElement {
       field?.focus();
       return;
     }
+    this.focusConfirmation = true;
     emit<ConfirmCodeDetail>(this, 'confirm-code', { criterion: 'not-elsewhere-classified', note });
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (this.focusConfirmation && changed.has('codeFit') && this.codeFit?.confirmation) {
+      this.focusConfirmation = false;
+      this.renderRoot.querySelector<HTMLElement>('.confirmed')?.focus();
+    }
   }
 }
 

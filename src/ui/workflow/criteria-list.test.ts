@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import './criteria-list.ts';
 import type { AttestDetail } from './events.ts';
-import { sampleEvaluation, sampleRecord } from './fixtures.ts';
+import { sampleEvaluation, sampleRecord, withCriterion } from './fixtures.ts';
 import { listen, mount, shadow, textOf } from './testing.ts';
 
 afterEach(() => {
@@ -37,5 +37,28 @@ describe('<criteria-list>', () => {
     expect(events.map((event) => event.detail)).toEqual([
       { criterion: 'assessment', note: 'Assessment done at the home visit.' },
     ]);
+  });
+});
+
+describe('<criteria-list> focus', () => {
+  it('moves focus to the attested row when the new evaluation arrives', async () => {
+    const element = await mount('criteria-list', { evaluation: sampleEvaluation(), record: sampleRecord() });
+    const root = shadow(element);
+    const dialog = root.querySelector('attest-dialog');
+    dialog?.show('assessment');
+    await dialog?.updateComplete;
+    const note = dialog?.shadowRoot?.querySelector('textarea');
+    if (note) {
+      note.value = 'Assessment done at the home visit.';
+    }
+    dialog?.shadowRoot?.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    element.evaluation = withCriterion(sampleEvaluation(), 'assessment', { status: 'attested' });
+    await element.updateComplete;
+    const item = [...root.querySelectorAll('criterion-item')].find(
+      (node) => node.criterion?.id === 'assessment',
+    );
+    await item?.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(item?.shadowRoot?.activeElement?.localName).toBe('article');
   });
 });

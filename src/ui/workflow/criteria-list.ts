@@ -1,11 +1,11 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { Evaluation } from '../../domain/evaluation.ts';
 import type { PatientRecord } from '../../domain/record.ts';
 import './attest-dialog.ts';
 import type { AttestDialog } from './attest-dialog.ts';
 import './criterion-item.ts';
-import type { RequestAttestDetail } from './events.ts';
+import type { AttestDetail, RequestAttestDetail } from './events.ts';
 import { criteriaText } from './strings.ts';
 import { baseStyles } from './theme.ts';
 
@@ -48,6 +48,8 @@ export class CriteriaList extends LitElement {
   @property({ attribute: false }) record?: PatientRecord;
 
   @query('attest-dialog') private dialog?: AttestDialog;
+  /** The criterion just attested: focus returns to its row once the new evaluation arrives. */
+  private focusAfterUpdate?: string;
 
   override render() {
     const evaluation = this.evaluation;
@@ -70,8 +72,24 @@ export class CriteriaList extends LitElement {
             )}
           </ul>`
       }
-      <attest-dialog></attest-dialog>
+      <attest-dialog @attest=${this.onAttest}></attest-dialog>
     </section>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const id = this.focusAfterUpdate;
+    if (!id || !changed.has('evaluation')) {
+      return;
+    }
+    this.focusAfterUpdate = undefined;
+    const item = [...this.renderRoot.querySelectorAll('criterion-item')].find(
+      (node) => node.criterion?.id === id,
+    );
+    void item?.updateComplete.then(() => item.focusRow());
+  }
+
+  private onAttest(event: CustomEvent<AttestDetail>): void {
+    this.focusAfterUpdate = event.detail.criterion;
   }
 
   private onRequestAttest(event: CustomEvent<RequestAttestDetail>): void {

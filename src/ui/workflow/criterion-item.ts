@@ -140,7 +140,7 @@ export class CriterionItem extends LitElement {
     const canAttest = criterion.status === 'missing' && criterion.attestable;
     const count = criterion.evidence.length;
     const open = this.expanded || this.print.printing;
-    return html`<article aria-labelledby="label" data-status=${criterion.status}>
+    return html`<article aria-labelledby="label" data-status=${criterion.status} tabindex="-1">
       <div class="status">
         ${statusChip(criterion.status)}
         <span class="req">${criterion.required ? criteriaText.required : criteriaText.optional}</span>
@@ -187,6 +187,11 @@ export class CriterionItem extends LitElement {
     </article>`;
   }
 
+  /** Moves focus to this row, e.g. after its Attest button went away because the attestation applied. */
+  focusRow(): void {
+    this.renderRoot.querySelector<HTMLElement>('article')?.focus();
+  }
+
   private toggle(): void {
     this.expanded = !this.expanded;
   }
@@ -203,7 +208,12 @@ export class CriterionItem extends LitElement {
       const who = (this.record && nameOf(this.record, attestation.by)) ?? attestation.by;
       return html`<div class="attested">
         <p>${criteriaText.attestedBy(clip(who), dateOnly(attestation.at) ?? attestation.at)}</p>
-        <p><span class="muted">${criteriaText.attestedNote}:</span> <q>${clip(attestation.note, 1000)}</q></p>
+        ${
+          // The domain's reason often quotes the note already; say it once.
+          criterion.reason.includes(attestation.note)
+            ? nothing
+            : html`<p><span class="muted">${criteriaText.attestedNote}:</span> <q>${clip(attestation.note, 1000)}</q></p>`
+        }
         ${
           attestation.minutes === undefined
             ? nothing
