@@ -59,7 +59,7 @@ function clipped(text: string | undefined): string | undefined {
   return text === undefined ? undefined : clip(text);
 }
 
-/** Summaries of every patient (display strings clipped), sorted by name. */
+/** Summaries of every patient (display strings clipped), in load order: the scenarios first. */
 export function summarisePatients(repo: SandboxRepository, today: Date): PatientSummary[] {
   const grouped = <T>(type: string, key: (r: T) => string | undefined): Map<string, T[]> => {
     const map = new Map<string, T[]>();
@@ -74,31 +74,29 @@ export function summarisePatients(repo: SandboxRepository, today: Date): Patient
   const conditions = grouped<Condition>('Condition', (c) => c.subject?.reference);
   const coverages = grouped<Coverage>('Coverage', (c) => c.beneficiary?.reference);
   const encounters = grouped<Encounter>('Encounter', (e) => e.subject?.reference);
-  return (repo.allOfType('Patient') as Patient[])
-    .map((patient): PatientSummary => {
-      const ref = `Patient/${patient.id}`;
-      const active = (conditions.get(ref) ?? []).filter(isActive);
-      const recentFirst = active.sort((a, b) =>
-        (b.recordedDate ?? b.onsetDateTime ?? '').localeCompare(a.recordedDate ?? a.onsetDateTime ?? ''),
-      );
-      const coverage = (coverages.get(ref) ?? []).find((c) => c.status === 'active');
-      const payorRef = coverage?.payor?.[0];
-      const payorOrg = payorRef?.reference?.startsWith('Organization/')
-        ? (repo.peek('Organization', payorRef.reference.slice('Organization/'.length)) as
-            | Organization
-            | undefined)
-        : undefined;
-      const latest = [...(encounters.get(ref) ?? [])].sort((a, b) =>
-        (b.period?.start ?? '').localeCompare(a.period?.start ?? ''),
-      )[0];
-      return {
-        id: patient.id ?? '',
-        name: clip(displayName(patient.name)),
-        age: age(patient, today),
-        keyConditions: [...new Set(recentFirst.map((c) => clip(conditionText(c))))].slice(0, 3),
-        payer: clipped(payorRef?.display ?? payorOrg?.name ?? coverage?.class?.[0]?.name),
-        latestEncounterId: latest?.id,
-      };
-    })
-    .sort((a, b) => a.name.localeCompare(b.name));
+  return (repo.allOfType('Patient') as Patient[]).map((patient): PatientSummary => {
+    const ref = `Patient/${patient.id}`;
+    const active = (conditions.get(ref) ?? []).filter(isActive);
+    const recentFirst = active.sort((a, b) =>
+      (b.recordedDate ?? b.onsetDateTime ?? '').localeCompare(a.recordedDate ?? a.onsetDateTime ?? ''),
+    );
+    const coverage = (coverages.get(ref) ?? []).find((c) => c.status === 'active');
+    const payorRef = coverage?.payor?.[0];
+    const payorOrg = payorRef?.reference?.startsWith('Organization/')
+      ? (repo.peek('Organization', payorRef.reference.slice('Organization/'.length)) as
+          | Organization
+          | undefined)
+      : undefined;
+    const latest = [...(encounters.get(ref) ?? [])].sort((a, b) =>
+      (b.period?.start ?? '').localeCompare(a.period?.start ?? ''),
+    )[0];
+    return {
+      id: patient.id ?? '',
+      name: clip(displayName(patient.name)),
+      age: age(patient, today),
+      keyConditions: [...new Set(recentFirst.map((c) => clip(conditionText(c))))].slice(0, 3),
+      payer: clipped(payorRef?.display ?? payorOrg?.name ?? coverage?.class?.[0]?.name),
+      latestEncounterId: latest?.id,
+    };
+  });
 }

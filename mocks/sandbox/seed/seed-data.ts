@@ -26,9 +26,10 @@ export interface SeedOptions {
 }
 
 /**
- * Builds the sandbox's seed: the bundles (with references resolved to `Type/id`), each patient date-shifted
- * so that their newest activity falls on `today`, then the made-up staff, payers and Coverage. Every
- * resource gets a deterministic meta (see `stampSeedMeta`).
+ * Builds the sandbox's seed: the bundles (the project's scenarios first, meets-all leading, then the public
+ * data; the pages list patients in this order) with references resolved to `Type/id`, each patient
+ * date-shifted into the current month (see `shiftToToday`), then the made-up staff, payers and Coverage.
+ * Every resource gets a deterministic meta (see `stampSeedMeta`).
  */
 export async function buildSeed(options: SeedOptions): Promise<Resource[]> {
   const log = options.log ?? (() => undefined);
@@ -36,7 +37,7 @@ export async function buildSeed(options: SeedOptions): Promise<Resource[]> {
     options.bundles ??
     (options.dataDir
       ? readBundleDir(options.dataDir)
-      : [...readBundleDir(PUBLIC_DATA_DIR), ...(await loadScenarioBundles(MOCKS_DIR, log))]);
+      : [...(await loadScenarioBundles(MOCKS_DIR, log)), ...readBundleDir(PUBLIC_DATA_DIR)]);
   const resources = bundles.flatMap(({ bundle }) => resolveBundleReferences(bundle));
   shiftToToday(resources, options.today);
   const seed = [...resources, ...sandboxStaff(), ...syntheticCoverage(resources, options.today)];
