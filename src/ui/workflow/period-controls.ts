@@ -111,10 +111,18 @@ export class PeriodControls extends LitElement {
             max=${lastMonth ? lastMonth.slice(0, 7) : nothing}
             @change=${this.onMonth}
           />
-          <button type="button" class="next" ?disabled=${nextDisabled} @click=${() => this.change(next)}>
+          <button
+            type="button"
+            class="next"
+            ?disabled=${nextDisabled}
+            aria-describedby=${nextDisabled ? 'next-why' : nothing}
+            title=${nextDisabled ? periodText.nextUnavailable : nothing}
+            @click=${() => this.change(next)}
+          >
             ${periodText.next} <span aria-hidden="true">▶</span>
           </button>
         </div>
+        ${nextDisabled ? html`<span id="next-why" class="visually-hidden">${periodText.nextUnavailable}</span>` : nothing}
         ${this.payerChoice ? this.renderPayer(this.payerChoice) : nothing}
       </div>
       <p class="range visually-hidden" aria-live="polite">${periodText.range(period.start, period.end)}</p>`;

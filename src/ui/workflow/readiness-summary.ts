@@ -109,6 +109,7 @@ export class ReadinessSummary extends LitElement {
           <dd>
             <span class="payer-name">${clip(evaluation.payer.name)}</span> —
             <span class="muted">${matchBasisText[evaluation.payer.matchedBy]}</span>
+            <span class="source match-detail">(${clip(evaluation.payer.detail)})</span>
           </dd>
           <dt>${summaryText.period}</dt>
           <dd>${evaluation.period.start} to ${evaluation.period.end}</dd>

@@ -202,6 +202,7 @@ export const periodText = {
   heading: 'Period and payer',
   previous: 'Previous month',
   next: 'Next month',
+  nextUnavailable: 'The next month has not started yet.',
   month: 'Month',
   payer: 'Payer policy',
   payerAbsent: 'No active Coverage was found. Choose the payer policy to evaluate against.',
