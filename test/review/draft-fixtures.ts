@@ -8,6 +8,7 @@ import type { Scenario } from '../../mocks/patients/scenario.ts';
 import { BUILTIN_POLICIES } from '../../src/domain/builtin-policies.ts';
 import { type BuiltDraft, buildDownloadBundle, buildDraft } from '../../src/domain/draft/index.ts';
 import { evaluate } from '../../src/domain/evaluate.ts';
+import type { AttestationInput, ModifierJustification } from '../../src/domain/evaluation.ts';
 import { selectPolicy } from '../../src/domain/payer-match.ts';
 import { indexRecord } from '../../src/domain/record-index.ts';
 import { recordFromBundle } from '../../src/fhir/record/index.ts';
@@ -21,8 +22,19 @@ export const APP = { name: 'G9012 case-management app', version: '0.1.0' } as co
 /** The evaluation date the scenarios are written for. */
 export const AS_OF = '2026-11-20';
 
+/** What the user gave in the app besides the record: attestations and modifier justifications. */
+export interface DraftUserInput {
+  readonly attestations?: readonly AttestationInput[];
+  readonly modifierJustifications?: readonly ModifierJustification[];
+}
+
 /** Builds a draft (Claim or ChargeItem) for a scenario, as the app would. */
-export function draftFor(scenario: Scenario, kind: 'claim' | 'chargeitem', n = 1): BuiltDraft {
+export function draftFor(
+  scenario: Scenario,
+  kind: 'claim' | 'chargeitem',
+  n = 1,
+  input: DraftUserInput = {},
+): BuiltDraft {
   const result = recordFromBundle(scenario.bundle, { user: DRAFT_USER });
   const record = result.record;
   if (record === undefined) {
@@ -32,13 +44,22 @@ export function draftFor(scenario: Scenario, kind: 'claim' | 'chargeitem', n = 1
   if (selection === undefined) {
     throw new Error('no policy');
   }
-  const evaluation = evaluate(record, { asOf: AS_OF, policy: selection.policy, payerMatch: selection.match });
+  const evaluation = evaluate(record, {
+    asOf: AS_OF,
+    policy: selection.policy,
+    payerMatch: selection.match,
+    attestations: input.attestations ?? [],
+    confirmations: { modifiers: input.modifierJustifications ?? [] },
+  });
   const hex = n.toString(16).padStart(12, '0');
   const built = buildDraft({
     kind,
     evaluation,
     record,
-    choices: { placeOfService: '11' },
+    choices: {
+      placeOfService: '11',
+      ...(input.modifierJustifications ? { modifierJustifications: input.modifierJustifications } : {}),
+    },
     asOf: AS_OF,
     recorded: `${AS_OF}T10:00:00Z`,
     ids: { draft: `6f1c2a3e-0000-4000-8000-${hex}`, provenance: `6f1c2a3e-0001-4000-8000-${hex}` },
