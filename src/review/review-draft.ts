@@ -3,8 +3,6 @@
  * claims, its evidence resolved, re-evaluation on the evidence now available, Provenance, and a verdict with
  * reasons. Pure apart from the evidence source it is given (which may fetch).
  */
-import { provenanceTagCode } from '../domain/draft/bundles.ts';
-import type { DraftResource } from '../domain/draft/types.ts';
 import type { PayerPolicy } from '../domain/policy.ts';
 import type { ValidationIssue } from '../validate/issue.ts';
 import { criterionDiscrepancies, criterionRows, evidenceChecks } from './compare.ts';
@@ -161,8 +159,9 @@ async function findProvenance(
     return NO_PROVENANCE;
   }
   const ref = refOf(input.resource);
+  // The builders' `provenanceTagCode`, from the identifier already read (the input may be malformed).
   const tagCode =
-    claims.identifierValue === undefined ? undefined : provenanceTagCode(input.resource as DraftResource);
+    claims.identifierValue === undefined ? undefined : `${claims.type}_${claims.identifierValue}`;
   const target: DraftTarget = {
     ...(ref === undefined ? {} : { ref }),
     ...(input.fullUrl === undefined ? {} : { fullUrl: input.fullUrl }),
