@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import './activity-timeline.ts';
 import type { ShowEvidenceDetail } from './events.ts';
-import { hostile, hostileRecord, sampleRecord } from './fixtures.ts';
+import { sampleRecord } from './fixtures.ts';
+import { hostile, hostileRecord } from './fixtures-hostile.ts';
 import { listen, mount, shadow, textOf } from './testing.ts';
 
 afterEach(() => {

@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import './code-fit-callout.ts';
 import type { ConfirmCodeDetail } from './events.ts';
-import { hostile, hostileEvaluation, sampleEvaluation, sampleRecord } from './fixtures.ts';
+import { sampleEvaluation, sampleRecord } from './fixtures.ts';
+import { hostile, hostileEvaluation } from './fixtures-hostile.ts';
 import { listen, mount, shadow, textOf } from './testing.ts';
 
 afterEach(() => {

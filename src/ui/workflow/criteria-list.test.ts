@@ -62,3 +62,17 @@ describe('<criteria-list> focus', () => {
     expect(item?.shadowRoot?.activeElement?.localName).toBe('article');
   });
 });
+
+describe('<criteria-list> revealEvidence', () => {
+  it('opens the first criterion citing a ref and focuses its evidence entry', async () => {
+    const element = await mount('criteria-list', { evaluation: sampleEvaluation(), record: sampleRecord() });
+    expect(await element.revealEvidence('Communication/pcp-letter')).toBe(true);
+    const item = [...shadow(element).querySelectorAll('criterion-item')].find(
+      (node) => node.criterion?.id === 'care-coordination',
+    );
+    const focused = item?.shadowRoot?.activeElement;
+    expect(focused?.getAttribute('data-ref')).toBe('Communication/pcp-letter');
+    expect(item?.shadowRoot?.querySelector<HTMLElement>('.evidence-list')?.hidden).toBe(false);
+    expect(await element.revealEvidence('Encounter/video')).toBe(false);
+  });
+});

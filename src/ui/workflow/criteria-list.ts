@@ -76,6 +76,19 @@ export class CriteriaList extends LitElement {
     </section>`;
   }
 
+  /**
+   * Opens the evidence of the first criterion that cites `ref` and focuses it (for `show-evidence` from the
+   * timeline). Resolves false when no criterion cites it.
+   */
+  async revealEvidence(ref: string): Promise<boolean> {
+    for (const item of this.renderRoot.querySelectorAll('criterion-item')) {
+      if (await item.revealEvidence(ref)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     const id = this.focusAfterUpdate;
     if (!id || !changed.has('evaluation')) {

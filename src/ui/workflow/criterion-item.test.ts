@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CriterionResult } from '../../domain/evaluation.ts';
 import './criterion-item.ts';
 import type { RequestAttestDetail } from './events.ts';
-import { hostile, hostileRecord, sampleEvaluation, sampleRecord } from './fixtures.ts';
+import { sampleEvaluation, sampleRecord } from './fixtures.ts';
+import { hostile, hostileRecord } from './fixtures-hostile.ts';
 import { listen, mount, shadow, textOf } from './testing.ts';
 
 afterEach(() => {

@@ -192,6 +192,21 @@ export class CriterionItem extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('article')?.focus();
   }
 
+  /** Opens the evidence and moves focus to the entry for `ref`; false when this criterion does not cite it. */
+  async revealEvidence(ref: string): Promise<boolean> {
+    if (!this.criterion?.evidence.includes(ref)) {
+      return false;
+    }
+    this.expanded = true;
+    await this.updateComplete;
+    const entry = [...this.renderRoot.querySelectorAll<HTMLElement>('li.evidence')].find(
+      (item) => item.dataset.ref === ref,
+    );
+    entry?.scrollIntoView?.({ block: 'nearest' });
+    entry?.focus();
+    return entry !== undefined;
+  }
+
   private toggle(): void {
     this.expanded = !this.expanded;
   }

@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import './draft-line.ts';
 import type { ChoosePosDetail, ConfirmDiagnosisDetail, RequestModifierDetail } from './events.ts';
-import { hostile, hostileEvaluation, sampleEvaluation } from './fixtures.ts';
+import { sampleEvaluation } from './fixtures.ts';
+import { hostile, hostileEvaluation } from './fixtures-hostile.ts';
 import { listen, mount, shadow, textOf } from './testing.ts';
 
 afterEach(() => {

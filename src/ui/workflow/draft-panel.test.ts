@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import './draft-panel.ts';
 import { safeHttpUrl } from './draft-panel.ts';
 import type { ChooseDraftKindDetail, DraftActionDetail } from './events.ts';
-import { hostile, sampleEvaluation } from './fixtures.ts';
+import { sampleEvaluation } from './fixtures.ts';
+import { hostile } from './fixtures-hostile.ts';
 import { listen, mount, shadow, textOf } from './testing.ts';
 
 afterEach(() => {

@@ -1,10 +1,11 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { DraftRefusal } from '../../domain/draft/types.ts';
 import type { Evaluation } from '../../domain/evaluation.ts';
 import type { ValidationIssue } from '../../validate/issue.ts';
 import './draft-line.ts';
 import type { ModifierRuleView } from './draft-line.ts';
+import { draftPanelStyles } from './draft-panel-styles.ts';
 import { type ChooseDraftKindDetail, type DraftActionDetail, type DraftKind, emit } from './events.ts';
 import { draftText } from './strings.ts';
 import { clip } from './text-clip.ts';
@@ -51,105 +52,7 @@ export function safeHttpUrl(value: string | undefined): string | undefined {
  */
 @customElement('draft-panel')
 export class DraftPanel extends LitElement {
-  static override styles = [
-    baseStyles,
-    css`
-      section.panel {
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        background: var(--_bg);
-        padding: 0.75rem 1rem;
-        display: grid;
-        gap: 0.75rem;
-      }
-      fieldset.kind {
-        border: none;
-        padding: 0;
-        margin: 0;
-        display: flex;
-        gap: 1.25rem;
-        flex-wrap: wrap;
-        align-items: baseline;
-      }
-      fieldset.kind legend {
-        font-weight: 700;
-        padding: 0;
-        margin-bottom: 0.25rem;
-      }
-      .reason {
-        color: var(--_notmet-fg);
-        font-size: 0.93em;
-      }
-      .summary {
-        background: var(--_surface);
-        border-radius: var(--_radius);
-        padding: 0.5rem 0.75rem;
-      }
-      pre {
-        max-height: 20rem;
-        overflow: auto;
-        background: var(--_surface);
-        padding: 0.5rem;
-        border-radius: var(--_radius);
-        font-size: 0.87em;
-      }
-      summary {
-        cursor: pointer;
-        color: var(--_accent);
-        font-weight: 600;
-        width: fit-content;
-      }
-      ul.issues {
-        margin: 0.25rem 0;
-        padding-left: 1.2rem;
-      }
-      .sev {
-        font-weight: 700;
-      }
-      .sev-error,
-      .sev-fatal {
-        color: var(--_notmet-fg);
-      }
-      .sev-warning {
-        color: var(--_missing-fg);
-      }
-      .path {
-        font-family: ui-monospace, monospace;
-        font-size: 0.87em;
-      }
-      .actions {
-        display: flex;
-        gap: 0.5rem;
-        flex-wrap: wrap;
-        align-items: center;
-      }
-      .result-ok {
-        border-left: 4px solid var(--_met-fg);
-        background: var(--_met-bg);
-        padding: 0.4rem 0.75rem;
-      }
-.refusal {
-        border-left: 4px solid var(--_missing-fg);
-        background: var(--_missing-bg);
-        padding: 0.4rem 0.75rem;
-      }
-      .result-error {
-        border-left: 4px solid var(--_notmet-fg);
-        background: var(--_notmet-bg);
-        padding: 0.4rem 0.75rem;
-      }
-      a {
-        color: var(--_accent);
-      }
-      @media print {
-        .json,
-        .actions,
-        #write-reason {
-          display: none;
-        }
-      }
-    `,
-  ];
+  static override styles = [baseStyles, draftPanelStyles];
 
   /** The evaluation the draft is built from. */
   @property({ attribute: false }) evaluation?: Evaluation;

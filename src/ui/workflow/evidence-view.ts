@@ -12,7 +12,7 @@ import { clipOptional } from './text-clip.ts';
 export function evidenceEntry(record: PatientRecord | undefined, ref: Ref): TemplateResult {
   const fields = evidenceFields(record, ref);
   const dash = criteriaText.unknown;
-  return html`<li class="evidence" data-ref=${ref}>
+  return html`<li class="evidence" data-ref=${ref} tabindex="-1">
     <span class="ref">${ref}</span>
     ${
       fields.found

@@ -35,14 +35,10 @@ import type {
   PayerChangeDetail,
   PeriodChangeDetail,
   RequestModifierDetail,
+  ShowEvidenceDetail,
 } from './events.ts';
-import {
-  hostileEvaluation,
-  hostileRecord,
-  notBillableEvaluation,
-  sampleEvaluation,
-  sampleRecord,
-} from './fixtures.ts';
+import { notBillableEvaluation, sampleEvaluation, sampleRecord } from './fixtures.ts';
+import { hostileEvaluation, hostileRecord } from './fixtures-hostile.ts';
 import './period-controls.ts';
 import './readiness-summary.ts';
 import { clip } from './text-clip.ts';
@@ -235,6 +231,9 @@ on<ConfirmDiagnosisDetail>('confirm-diagnosis', (detail) => {
 });
 on<RequestModifierDetail>('request-modifier', (detail) => {
   state.modifiers = [{ ...detail, by: USER, at: now() }];
+});
+document.addEventListener('show-evidence', (event) => {
+  void element('criteria-list').revealEvidence((event as CustomEvent<ShowEvidenceDetail>).detail.ref);
 });
 for (const name of ['show-evidence', 'write-draft', 'download-draft', 'copy-draft']) {
   on<unknown>(name, () => undefined);

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { hostile, hostileEvaluation, notBillableEvaluation, sampleEvaluation } from './fixtures.ts';
+import { notBillableEvaluation, sampleEvaluation } from './fixtures.ts';
+import { hostile, hostileEvaluation } from './fixtures-hostile.ts';
 import './readiness-summary.ts';
 import { mount, shadow, textOf } from './testing.ts';
 
