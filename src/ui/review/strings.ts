@@ -53,6 +53,8 @@ export const nowText: Readonly<Record<CriterionStatus | 'not evaluated', string>
 /** Section headings and fixed text. */
 export const reviewText = {
   title: 'Payer review',
+  openReview: 'Review a Claim or ChargeItem',
+  loadFailed: 'The review view could not be loaded. Reload the page and try again.',
   intro:
     'Open a generated Claim or ChargeItem to check that it is valid FHIR R4, what it claims, and whether its evidence still supports it.',
   referenceLabel: 'Claim or ChargeItem on the FHIR server',

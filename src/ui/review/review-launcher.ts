@@ -1,0 +1,52 @@
+import { html, LitElement } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { FhirReader } from '../../review/server-source.ts';
+import { baseStyles } from '../workflow/theme.ts';
+import { loadReviewScreen, type ReviewServices } from './open-review.ts';
+import { reviewStyles } from './review-styles.ts';
+import { reviewText } from './strings.ts';
+
+/**
+ * The small, eagerly loaded entry to payer review: a button that loads `<review-screen>` (a lazy chunk with
+ * the review engine and the validator) on first use and shows it. The app shell places it and passes the
+ * server reader; without one, the screen opens files only.
+ */
+@customElement('review-launcher')
+export class ReviewLauncher extends LitElement {
+  static override styles = [baseStyles, reviewStyles];
+
+  /** GET relative to the FHIR base, built by the app shell from its session; absent = files only. */
+  @property({ attribute: false }) reader?: FhirReader;
+
+  @state() private services?: ReviewServices;
+  @state() private failed = false;
+  @state() private loading = false;
+
+  private async open(): Promise<void> {
+    this.loading = true;
+    try {
+      const defaults = await loadReviewScreen();
+      this.services = this.reader === undefined ? defaults : { ...defaults, reader: this.reader };
+    } catch {
+      this.failed = true;
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  override render() {
+    if (this.services !== undefined) {
+      return html`<review-screen .services=${this.services}></review-screen>`;
+    }
+    return html`<button type="button" ?disabled=${this.loading} @click=${() => void this.open()}>
+        ${reviewText.openReview}
+      </button>
+      ${this.failed ? html`<p role="alert" class="bad">${reviewText.loadFailed}</p>` : ''}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'review-launcher': ReviewLauncher;
+  }
+}
