@@ -73,7 +73,7 @@ export function toReviewText(report: ReviewReport): string {
   if (report.provenance.found) {
     const p = report.provenance;
     lines.push(
-      `  Provenance: ${oneLine(p.ref ?? '(no id)', 120)} recorded ${p.recorded ?? '(not given)'}, app version ${oneLine(p.appVersion ?? '(not recorded)', 40)}, ${p.entities.length} entities`,
+      `  Provenance${p.ref ? ` ${oneLine(p.ref, 120)}` : ''}: recorded ${oneLine(p.recorded ?? '(not given)', 40)}, app version ${oneLine(p.appVersion ?? '(not recorded)', 40)}, ${p.entities.length} entities`,
     );
   }
   return `${lines.join('\n')}\n\n`;
