@@ -12,7 +12,8 @@ const forbidden: ReadonlyArray<[RegExp, string]> = [
   [/\bfetch\(/, 'does network I/O'],
   [/\bMath\.random\(/, 'is non-deterministic'],
   [/from ['"](lit|fhirclient|msw)/, 'imports a UI or network library'],
-  [/from ['"][./]*(ui|fhir|cli)\//, 'imports an edge module'],
+  // Relative imports only: the type-only package `fhir/r4` is allowed, the edge folder `src/fhir/` is not.
+  [/from ['"](\.\.?\/)+([\w-]+\/)*(ui|fhir|cli)\//, 'imports an edge module'],
 ];
 
 function sourceFiles(dir: string): string[] {
