@@ -1,22 +1,74 @@
 import FHIR from 'fhirclient';
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AppConfig } from '../config/app-config.ts';
 import { loadConfig } from '../config/load-config.ts';
+import type { DraftKind } from '../domain/draft/types.ts';
 import { type LoadOptions, loadPatientRecord } from '../fhir/load-record.ts';
 import type { LoadedRecord, TypeProgress } from '../fhir/load-result.ts';
 import type { FhirSession } from '../fhir/session.ts';
 import { completeLaunch } from '../fhir/smart-ready.ts';
+import { type FhirHttp, sessionFhirHttp } from '../fhir/write/fhir-http.ts';
+import { writeDraft } from '../fhir/write/write-draft.ts';
+import type { ScopeStyle } from '../fhir/write/write-error.ts';
+import { planDraftWrite } from '../fhir/write/write-plan.ts';
+import type { FhirReader } from '../review/server-source.ts';
+import type { R4Validator } from '../validate/r4.ts';
+import './case-workflow.ts';
+import type { WorkflowServices } from './case-workflow.ts';
+import './data-notes.ts';
+import { localDay } from './draft-session.ts';
 import './error-notice.ts';
 import './load-progress.ts';
+import './patient-banner.ts';
 import './record-overview.ts';
-import { screenText } from './strings.ts';
+import './review/review-launcher.ts';
+import { screenText, workflowText, writeBlockedText } from './strings.ts';
 
 /** What the shell needs from the outside world; tests hand in fakes. */
 export interface ShellServices {
   loadConfig(): Promise<AppConfig>;
   completeLaunch(): Promise<FhirSession>;
   loadRecord(session: FhirSession, config: AppConfig, options: LoadOptions): Promise<LoadedRecord>;
+  /** The clock (today's date and attestation times); default `new Date()`. */
+  now?(): Date;
+  /** Draft uuids; default `crypto.randomUUID()`. */
+  uuid?(): string;
+  /** Where unsaved work is kept; default `sessionStorage`. */
+  storage?(): Storage | undefined;
+  /** The R4 validator; default the browser validator, loaded by dynamic import on first use. */
+  loadValidator?(): Promise<R4Validator>;
+  /** HTTP to the launching server; default `sessionFhirHttp(session)`. */
+  fhirHttp?(session: FhirSession): FhirHttp;
+  /** Clipboard; default `navigator.clipboard.writeText`. */
+  copy?(text: string): Promise<void>;
+  /** File download; default a Blob and a temporary `<a download>`. */
+  download?(fileName: string, text: string): void;
+}
+
+/** The validator stays out of the initial bundle: its module and definitions load on first use. */
+function loadValidatorLazily(): Promise<R4Validator> {
+  return import('./review/browser-validator.ts').then((module) => module.loadBrowserValidator());
+}
+
+function sessionStorageOrNone(): Storage | undefined {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+function downloadFile(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/fhir+json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 /** The real services: fhirclient in this window, `app-config.json` beside `index.html`. */
@@ -44,6 +96,11 @@ export class G9012App extends LitElement {
     header { background: #2b5797; color: white; padding: 0.5rem 1rem; }
     h1 { margin: 0; font-size: 1.2rem; }
     .status { padding: 1rem; }
+    .after { padding: 0 1rem 1rem; display: grid; gap: 0.75rem; }
+    details > summary { cursor: pointer; padding: 0.25rem 0; font-weight: 600; }
+    summary:focus-visible { outline: 3px solid #b3470b; outline-offset: 2px; }
+    .notes { padding: 0 1rem; }
+    @media print { review-launcher, .details { display: none; } }
   `;
 
   /** Replaceable for tests; defaults to fhirclient and the browser. */
@@ -90,9 +147,126 @@ export class G9012App extends LitElement {
     }
   }
 
-  /** The screen once the record is loaded. Add workflow panels here. */
+  /** Why each draft kind cannot be written on the launching server (from scopes and capability). */
+  private writeBlocked(loaded: LoadedRecord, session: FhirSession): Partial<Record<DraftKind, string>> {
+    const blocked: Partial<Record<DraftKind, string>> = {};
+    for (const kind of ['chargeitem', 'claim'] as const) {
+      const plan = planDraftWrite({
+        kind,
+        capability: loaded.capability,
+        grantedScopes: session.grantedScopes,
+        authorized: session.authorized,
+        scopeStyle: this.scopeStyle(),
+        ...(this.config?.writeTarget ? { writeTarget: this.config.writeTarget } : {}),
+      });
+      if (plan.where === 'elsewhere') {
+        blocked[kind] = writeBlockedText(
+          plan.reason,
+          plan.missingScopes,
+          plan.notCreatable,
+          this.config?.writeTarget?.name,
+        );
+      }
+    }
+    return blocked;
+  }
+
+  private scopeStyle(): ScopeStyle {
+    const scopes = this.config?.scopes;
+    return scopes ? { context: scopes.write, syntax: scopes.syntax } : {};
+  }
+
+  private http(session: FhirSession): FhirHttp {
+    return this.services.fhirHttp?.(session) ?? sessionFhirHttp(session);
+  }
+
+  /** What the workflow needs, built once per session: it never sees the session or its token. */
+  private workflowServices(loaded: LoadedRecord, session: FhirSession): WorkflowServices {
+    const services = this.services;
+    const http = this.http(session);
+    return {
+      now: () => services.now?.() ?? new Date(),
+      uuid: () => services.uuid?.() ?? crypto.randomUUID(),
+      storage: services.storage ? services.storage() : sessionStorageOrNone(),
+      loadValidator: () => services.loadValidator?.() ?? loadValidatorLazily(),
+      copy: (text) => services.copy?.(text) ?? navigator.clipboard.writeText(text),
+      download: (fileName, text) =>
+        services.download ? services.download(fileName, text) : downloadFile(fileName, text),
+      write: (draft, validator) => {
+        const plan = planDraftWrite({
+          kind: draft.kind,
+          capability: loaded.capability,
+          grantedScopes: session.grantedScopes,
+          authorized: session.authorized,
+          scopeStyle: this.scopeStyle(),
+        });
+        const mode = plan.where === 'server' ? plan.mode : 'transaction';
+        return writeDraft(http, draft, { validator, mode, scopeStyle: this.scopeStyle() });
+      },
+    };
+  }
+
+  private reader(session: FhirSession): FhirReader {
+    const http = this.http(session);
+    return async (path) => {
+      const response = await http('GET', path, undefined, {});
+      return { status: response.status, body: response.body };
+    };
+  }
+
+  private cached?: {
+    loaded: LoadedRecord;
+    services: WorkflowServices;
+    reader: FhirReader;
+    writeBlocked: Partial<Record<DraftKind, string>>;
+    asOf: string;
+  };
+
+  private wiring(loaded: LoadedRecord, session: FhirSession) {
+    if (this.cached?.loaded !== loaded) {
+      this.cached = {
+        loaded,
+        services: this.workflowServices(loaded, session),
+        reader: this.reader(session),
+        writeBlocked: this.writeBlocked(loaded, session),
+        asOf: localDay(this.services.now?.() ?? new Date()),
+      };
+    }
+    return this.cached;
+  }
+
+  /** The screen once the record is loaded: banner and data notes, the G9012 workflow, then the details. */
   protected renderLoaded(loaded: LoadedRecord) {
-    return html`<record-overview .loaded=${loaded}></record-overview>`;
+    const record = loaded.record;
+    const session = this.session;
+    if (!record || !session) {
+      return html`<record-overview .loaded=${loaded}></record-overview>`;
+    }
+    const wiring = this.wiring(loaded, session);
+    const serverUrl = session.serverUrl;
+    const notable = loaded.notes.some((note) => note.kind !== 'medication-source');
+    const notes = html`<data-notes .notes=${loaded.notes}></data-notes>`;
+    return html`${loaded.needPatientBanner ? html`<patient-banner .patient=${record.patient}></patient-banner>` : nothing}
+      ${notable ? html`<div class="notes">${notes}</div>` : nothing}
+      <case-workflow
+        .record=${record}
+        .asOf=${wiring.asOf}
+        .user=${session.fhirUser}
+        .serverUrl=${serverUrl}
+        .writeBlocked=${wiring.writeBlocked}
+        .linkFor=${(location: string) => `${serverUrl}/${location}`}
+        .services=${wiring.services}
+      ></case-workflow>
+      <div class="after">
+        <section aria-label=${workflowText.reviewHeading}>
+          <review-launcher .reader=${wiring.reader}></review-launcher>
+        </section>
+        <details class="details">
+          <summary>${workflowText.recordDetails}</summary>
+          ${notable ? nothing : notes}
+          <record-overview compact .loaded=${loaded}></record-overview>
+        </details>
+      </div>`;
   }
 
   private renderBody() {

@@ -23,6 +23,8 @@ export class RecordOverview extends LitElement {
 
   /** The finished load. */
   @property({ attribute: false }) loaded?: LoadedRecord;
+  /** Leave out the banner and the data notes (the shell shows them above the workflow). */
+  @property({ type: Boolean }) compact = false;
 
   private unread(resourceType: string): boolean {
     const state = this.loaded?.progress.find((item) => item.resourceType === resourceType)?.state;
@@ -35,9 +37,9 @@ export class RecordOverview extends LitElement {
       return nothing;
     }
     const record = loaded.record;
-    return html`${record && loaded.needPatientBanner ? html`<patient-banner .patient=${record.patient}></patient-banner>` : nothing}
+    return html`${record && loaded.needPatientBanner && !this.compact ? html`<patient-banner .patient=${record.patient}></patient-banner>` : nothing}
       <div class="content">
-        <data-notes .notes=${loaded.notes}></data-notes>
+        ${this.compact ? nothing : html`<data-notes .notes=${loaded.notes}></data-notes>`}
         ${
           record
             ? html`<condition-list .conditions=${record.conditions} ?unread=${this.unread('Condition')}></condition-list>

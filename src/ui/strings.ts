@@ -3,6 +3,7 @@
  */
 import type { ConfigError } from '../config/config-error.ts';
 import type { KnownError, LaunchError, LaunchFailure } from '../fhir/errors.ts';
+import type { WriteError } from '../fhir/write/write-error.ts';
 
 /** An error as the user sees it: what happened, the detail, and what to do next. */
 export interface ErrorText {
@@ -260,3 +261,107 @@ export const noteText = {
   invalid: (ref: string, problem: string) => `${ref} was left out: ${problem}.`,
   problem: (text: string) => `The record could not be built: ${text}.`,
 } as const;
+
+/** Static text of the case workflow (the G9012 screen after the record loads). */
+export const workflowText = {
+  noPolicy: 'No payer policy could be chosen, so the record cannot be evaluated.',
+  evaluationFailed: 'The record could not be evaluated for this period.',
+  recordDetails: 'Record details (conditions, medications, care plans, coverage, load summary)',
+  discard: 'Discard unsaved work',
+  discarded: 'Unsaved attestations and choices for this period were discarded.',
+  restored: 'Unsaved attestations and choices for this patient and period were restored.',
+  unsavedNote:
+    'Attestations and choices are kept in this browser tab until the draft is written or you discard them.',
+  downloaded: (fileName: string) => `Downloaded ${fileName}.`,
+  copied: 'The draft Bundle was copied to the clipboard.',
+  copyFailed: 'The browser did not allow copying. Use Download instead.',
+  noDraftToAct: 'There is no draft to act on: see the reason in the draft panel.',
+  reviewHeading: 'Payer review',
+} as const;
+
+/** Why the launching server cannot take the write, with what to do instead. */
+export function writeBlockedText(
+  reason: 'scope-not-granted' | 'server-cannot-create' | 'capability-unknown',
+  missingScopes: readonly string[],
+  notCreatable: readonly string[],
+  writeTargetName?: string,
+): string {
+  const instead = writeTargetName
+    ? `Download or copy the draft, or send it to ${writeTargetName}.`
+    : 'Download or copy the draft instead.';
+  switch (reason) {
+    case 'scope-not-granted':
+      return `The write permission was not granted (${missingScopes.join(', ')}). ${instead} To write here, relaunch and approve writing, or ask your administrator to grant ${missingScopes.join(', ')}.`;
+    case 'server-cannot-create':
+      return `This server does not accept new ${notCreatable.join(' or ')} resources. ${instead}`;
+    case 'capability-unknown':
+      return `The server’s CapabilityStatement could not be read, so the app does not know whether it accepts drafts. ${instead}`;
+  }
+}
+
+/** A failed draft write as the user sees it (`WriteError` kinds), with a next step. Never echoes a token. */
+export function writeErrorText(error: WriteError): ErrorText {
+  switch (error.kind) {
+    case 'invalid-draft':
+      return {
+        title: 'The draft is not valid FHIR R4',
+        detail: `Nothing was sent. ${error.issues.length} validation ${error.issues.length === 1 ? 'issue' : 'issues'}: ${error.issues
+          .slice(0, 3)
+          .map((issue) => `${issue.path}: ${issue.message}`)
+          .join('; ')}`,
+        nextStep: 'Fix what the validation lists (or download the draft and report it), then write again.',
+      };
+    case 'auth-expired':
+      return {
+        title: 'Your session has expired',
+        detail: `The server refused the access token while writing ${error.resourceType} (401).`,
+        nextStep: `${relaunch} Your unsaved attestations and choices are kept in this tab and come back after the relaunch.`,
+      };
+    case 'scope-missing':
+      return {
+        title: `Missing permission: ${error.scope}`,
+        detail: `The server refused to create ${error.resourceType} (403). ${
+          error.scopeFromServer ? 'The server named the missing scope.' : 'This is the scope the write needs.'
+        }${diagnosticsText(error.diagnostics)}`,
+        nextStep: `Download or copy the draft now; ask your administrator to grant ${error.scope}, then relaunch.`,
+      };
+    case 'conflict':
+      return {
+        title: 'Someone else changed this draft',
+        detail: `The server answered ${error.status} while writing ${error.resourceType}.${diagnosticsText(error.diagnostics)}`,
+        nextStep: 'Reload the page to see the current state, then write again if it is still needed.',
+      };
+    case 'rejected':
+      return {
+        title: 'The server refused the draft',
+        detail: `Writing ${error.resourceType} was refused with ${error.status}.${diagnosticsText(error.diagnostics)}`,
+        nextStep:
+          'Check the server’s message above; download the draft and give it to your EHR support team.',
+      };
+    case 'unavailable':
+      return {
+        title: 'The server is unavailable',
+        detail: `Writing ${error.resourceType} failed with ${error.status}.${diagnosticsText(error.diagnostics)}`,
+        nextStep: 'Press Write again in a minute: a retry never creates a duplicate.',
+      };
+    case 'network':
+      return {
+        title: 'Could not reach the server',
+        detail: `Writing ${error.resourceType} got no answer (offline, blocked, or the server is down).`,
+        nextStep: 'Check your connection, then press Write again: a retry never creates a duplicate.',
+      };
+    case 'http':
+      return {
+        title: `The server answered ${error.status}`,
+        detail: `Writing ${error.resourceType} failed.${diagnosticsText(error.diagnostics)}`,
+        nextStep: 'Download the draft and give this message to your EHR support team.',
+      };
+  }
+}
+
+/** When the R4 validator (needed before any write) could not be loaded. */
+export const validatorUnavailableText: ErrorText = {
+  title: 'The draft could not be validated',
+  detail: 'The FHIR R4 definitions the validator needs could not be loaded, so nothing was sent.',
+  nextStep: 'Check your connection, then press Write again. Download still works.',
+};

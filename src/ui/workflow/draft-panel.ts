@@ -209,6 +209,7 @@ export class DraftPanel extends LitElement {
         <button
           type="button"
           class="primary write"
+          data-testid="write-draft"
           ?disabled=${writeDisabled}
           aria-describedby=${this.writeBlockedReason === undefined ? nothing : 'write-reason'}
           @click=${() => emit(this, 'write-draft', detail)}
@@ -236,12 +237,12 @@ export class DraftPanel extends LitElement {
     }
     if (result.ok) {
       const url = safeHttpUrl(result.url);
-      return html`<div class="result-ok" role="status">
+      return html`<div class="result-ok" role="status" data-testid="write-result">
         <p><strong>${draftText.written(result.resourceType, result.id)}</strong></p>
         ${url ? html`<p><a href=${url} target="_blank" rel="noopener noreferrer">${draftText.openWritten}</a></p>` : nothing}
       </div>`;
     }
-    return html`<div class="result-error" role="alert">
+    return html`<div class="result-error" role="alert" data-testid="write-result">
       <p><strong>${draftText.writeFailed}: ${result.title}</strong></p>
       <p>${result.detail}</p>
       <p><strong>${draftText.nextStep}:</strong> ${result.nextStep}</p>

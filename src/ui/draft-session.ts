@@ -1,0 +1,138 @@
+/**
+ * Pure helpers of the case workflow: the unsaved work (attestations, confirmations, modifier justification
+ * and choices) kept in sessionStorage per patient and period, its serialiser and checked parser, and the
+ * small date helpers that turn the shell's clock into the domain's `asOf`.
+ */
+import { z } from 'zod';
+import { monthOf } from '../domain/calendar.ts';
+import type { DraftKind } from '../domain/draft/types.ts';
+import { CRITERION_IDS, type EvaluationPeriod } from '../domain/evaluation.ts';
+
+const attestationSchema = z.strictObject({
+  criterion: z.enum(CRITERION_IDS),
+  note: z.string(),
+  by: z.string(),
+  at: z.string(),
+  minutes: z.number().finite().nonnegative().optional(),
+});
+
+const diagnosisSchema = z.strictObject({
+  condition: z.string().min(1),
+  code: z.string().min(1),
+  by: z.string(),
+  at: z.string(),
+});
+
+const modifierSchema = z.strictObject({
+  code: z.literal('22'),
+  justification: z.string(),
+  by: z.string(),
+  at: z.string(),
+});
+
+const workSchema = z.strictObject({
+  version: z.literal(1),
+  attestations: z.array(attestationSchema),
+  diagnoses: z.array(diagnosisSchema),
+  modifiers: z.array(modifierSchema),
+  kind: z.enum(['chargeitem', 'claim']),
+  placeOfService: z.string().min(1).optional(),
+  policyId: z.string().min(1).optional(),
+});
+
+/** What the user did on the screen that is not yet in a written draft. */
+export type UnsavedWork = Omit<z.infer<typeof workSchema>, 'version'>;
+
+/** No attestations, no confirmations, ChargeItem. */
+export function emptyWork(): UnsavedWork {
+  return { attestations: [], diagnoses: [], modifiers: [], kind: 'chargeitem' };
+}
+
+/** Whether there is anything worth keeping. */
+export function hasWork(work: UnsavedWork): boolean {
+  return (
+    work.attestations.length > 0 ||
+    work.diagnoses.length > 0 ||
+    work.modifiers.length > 0 ||
+    work.kind !== 'chargeitem' ||
+    work.placeOfService !== undefined ||
+    work.policyId !== undefined
+  );
+}
+
+/** The sessionStorage key of a patient's work for one period. */
+export function workKey(patient: string, period: EvaluationPeriod): string {
+  return `g9012:work:${patient}:${period.start}:${period.end}`;
+}
+
+/** The stored form. */
+export function serialiseWork(work: UnsavedWork): string {
+  return JSON.stringify({ version: 1, ...work });
+}
+
+/** The work read back, or undefined when the text is absent, not JSON, or not the stored shape. */
+export function parseWork(text: string | null | undefined): UnsavedWork | undefined {
+  if (!text) {
+    return undefined;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const parsed = workSchema.safeParse(json);
+  if (!parsed.success) {
+    return undefined;
+  }
+  const { version: _version, ...work } = parsed.data;
+  return work;
+}
+
+/** Reads the work; a storage that throws (disabled, sandboxed iframe) reads as none. */
+export function readWork(storage: Storage | undefined, key: string): UnsavedWork | undefined {
+  try {
+    return parseWork(storage?.getItem(key));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stores the work, or removes the key when there is nothing to keep. Never throws. */
+export function storeWork(storage: Storage | undefined, key: string, work: UnsavedWork): void {
+  try {
+    if (hasWork(work)) {
+      storage?.setItem(key, serialiseWork(work));
+    } else {
+      storage?.removeItem(key);
+    }
+  } catch {
+    // Storage full or disabled: the work stays on screen for this page's lifetime.
+  }
+}
+
+/** Removes the stored work. Never throws. */
+export function clearWork(storage: Storage | undefined, key: string): void {
+  try {
+    storage?.removeItem(key);
+  } catch {
+    // Nothing stored, nothing to clear.
+  }
+}
+
+/** The local calendar day of a clock reading, `YYYY-MM-DD` (the user's day, not UTC's). */
+export function localDay(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The calendar month containing `day`, as an evaluation period. */
+export function monthPeriod(day: string): EvaluationPeriod {
+  const month = monthOf(day);
+  return { start: month.first, end: month.last };
+}
+
+/** The download file name: the kind and the period only (never patient data). */
+export function downloadFileName(kind: DraftKind, period: EvaluationPeriod): string {
+  return `g9012-${kind}-${period.start}-to-${period.end}.json`;
+}

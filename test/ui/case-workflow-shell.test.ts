@@ -1,0 +1,306 @@
+// @vitest-environment happy-dom
+import type { LitElement } from 'lit';
+import { afterEach, describe, expect, it } from 'vitest';
+import { scenarios } from '../../mocks/patients/index.ts';
+import { configFrom } from '../../src/config/load-config.ts';
+import type { LoadedRecord } from '../../src/fhir/load-result.ts';
+import { recordFromBundle } from '../../src/fhir/record/index.ts';
+import type { FhirSession } from '../../src/fhir/session.ts';
+import type { FhirHttp, FhirHttpResponse } from '../../src/fhir/write/fhir-http.ts';
+import '../../src/ui/g9012-app.ts';
+import type { ShellServices } from '../../src/ui/g9012-app.ts';
+
+const USER = 'Practitioner/cm-rivera';
+const WRITE_SCOPES = [
+  'launch/patient',
+  'patient/*.rs',
+  'user/ChargeItem.c',
+  'user/Claim.c',
+  'user/Provenance.c',
+];
+
+function session(grantedScopes: readonly string[] = WRITE_SCOPES): FhirSession {
+  return {
+    serverUrl: 'http://127.0.0.1:8080/fhir',
+    patientId: 'p',
+    fhirUser: USER,
+    grantedScopes,
+    needPatientBanner: true,
+    authorized: true,
+    authorization: async () => 'Bearer secret-token',
+    refresh: async () => false,
+  };
+}
+
+function loadedFor(scenarioId: string): LoadedRecord {
+  const scenario = scenarios.find((item) => item.id === scenarioId);
+  if (!scenario) {
+    throw new Error(`no scenario ${scenarioId}`);
+  }
+  const record = recordFromBundle(scenario.bundle, { user: USER }).record;
+  if (!record) {
+    throw new Error(`scenario ${scenarioId} has no record`);
+  }
+  return {
+    record,
+    serverUrl: 'http://127.0.0.1:8080/fhir',
+    needPatientBanner: true,
+    medicationSource: record.medicationSource,
+    progress: [{ resourceType: 'Patient', state: 'done', count: 1, pages: 1, truncated: false }],
+    notes: [{ kind: 'medication-source', source: record.medicationSource }],
+    invalid: [],
+    problems: [],
+    capability: { creatable: ['ChargeItem', 'Claim', 'Provenance'], transaction: true },
+    write: {
+      ChargeItem: { resourceType: 'ChargeItem', allowed: true, reason: 'granted' },
+      Claim: { resourceType: 'Claim', allowed: true, reason: 'granted' },
+    },
+  };
+}
+
+interface Call {
+  readonly method: string;
+  readonly url: string;
+  readonly body: unknown;
+}
+
+/** A FHIR server that answers a transaction with a ChargeItem and a Provenance (or the given statuses first). */
+function fakeServer(failures: number[] = []) {
+  const calls: Call[] = [];
+  const http: FhirHttp = async (method, url, body) => {
+    calls.push({ method, url, body });
+    const failure = failures.shift();
+    if (failure !== undefined) {
+      return { status: failure, headers: {}, body: undefined } satisfies FhirHttpResponse;
+    }
+    return {
+      status: 200,
+      headers: {},
+      body: {
+        resourceType: 'Bundle',
+        type: 'transaction-response',
+        entry: [
+          { response: { status: '201 Created', location: 'ChargeItem/ci-1/_history/1' } },
+          { response: { status: '201 Created', location: 'Provenance/pv-1/_history/1' } },
+        ],
+      },
+    };
+  };
+  return { calls, http };
+}
+
+let uuidCounter = 0;
+
+function services(
+  loaded: LoadedRecord,
+  fhirSession: FhirSession,
+  http: FhirHttp,
+  extra: Partial<ShellServices> = {},
+): ShellServices {
+  return {
+    loadConfig: async () => configFrom(),
+    completeLaunch: async () => fhirSession,
+    loadRecord: async () => loaded,
+    now: () => new Date('2026-11-20T15:00:00'),
+    uuid: () => `00000000-0000-4000-8000-${String(++uuidCounter).padStart(12, '0')}`,
+    storage: () => window.sessionStorage,
+    loadValidator: async () => ({ validate: () => [] }),
+    fhirHttp: () => http,
+    ...extra,
+  };
+}
+
+async function settled(element: Element): Promise<void> {
+  const lit = element as Partial<LitElement>;
+  if (lit.updateComplete) {
+    await lit.updateComplete;
+  }
+  for (const child of element.shadowRoot?.querySelectorAll('*') ?? []) {
+    await settled(child);
+  }
+}
+
+function find(root: Element, selector: string): HTMLElement | undefined {
+  for (const child of root.shadowRoot?.querySelectorAll('*') ?? []) {
+    if (child.matches(selector)) {
+      return child as HTMLElement;
+    }
+    const inner = find(child, selector);
+    if (inner) {
+      return inner;
+    }
+  }
+  return undefined;
+}
+
+function must(root: Element, selector: string): HTMLElement {
+  const found = find(root, selector);
+  if (!found) {
+    throw new Error(`nothing matches ${selector}`);
+  }
+  return found;
+}
+
+function deepText(element: Element): string {
+  const own = element.shadowRoot ? [...element.shadowRoot.querySelectorAll('*')].map(deepText).join(' ') : '';
+  return `${element.textContent ?? ''} ${own}`;
+}
+
+async function tick(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+async function shell(shellServices: ShellServices) {
+  const element = document.createElement('g9012-app');
+  element.services = shellServices;
+  const loaded = new Promise<void>((resolve) => {
+    element.addEventListener('record-loaded', () => resolve());
+  });
+  document.body.append(element);
+  await loaded;
+  await settle(element);
+  return element;
+}
+
+async function settle(element: Element): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await tick();
+    await settled(element);
+  }
+}
+
+function status(element: Element): string | undefined {
+  return must(element, '[data-testid="readiness-status"]').dataset.status;
+}
+
+async function attest(element: Element, criterion: string, note: string): Promise<void> {
+  must(element, 'criteria-list').dispatchEvent(
+    new CustomEvent('attest', { detail: { criterion, note }, bubbles: true, composed: true }),
+  );
+  await settle(element);
+}
+
+function writeButton(element: Element): HTMLButtonElement {
+  return must(element, '[data-testid="write-draft"]') as HTMLButtonElement;
+}
+
+afterEach(() => {
+  document.body.replaceChildren();
+  window.sessionStorage.clear();
+});
+
+describe('case workflow in the app shell', () => {
+  it('evaluates on load, re-evaluates on attest, builds the draft, and writes only on click', async () => {
+    const server = fakeServer();
+    const element = await shell(services(loadedFor('missing-problem-list-review'), session(), server.http));
+    expect(status(element)).toBe('incomplete');
+    expect(find(element, 'patient-banner')).toBeDefined();
+    expect(find(element, 'review-launcher')).toBeDefined();
+
+    await attest(element, 'problem-list-review', 'Reviewed the problem list with the patient by phone.');
+    expect(status(element)).toBe('ready');
+    const stored = Object.keys(window.sessionStorage).filter((key) => key.startsWith('g9012:work:'));
+    expect(stored).toEqual(['g9012:work:Patient/missing-problem-list-review:2026-11-01:2026-11-30']);
+
+    const panel = must(element, 'draft-panel') as HTMLElementTagNameMap['draft-panel'];
+    expect((panel.draft as { resourceType?: string } | undefined)?.resourceType).toBe('ChargeItem');
+    expect(panel.issues).toEqual([]);
+    expect(panel.writeBlockedReason).toBeUndefined();
+    // Nothing is written on load, on attest, or on building the draft.
+    expect(server.calls).toEqual([]);
+
+    writeButton(element).click();
+    await settle(element);
+    expect(server.calls.map((call) => [call.method, call.url])).toEqual([['POST', '']]);
+    const sent = JSON.stringify(server.calls[0]?.body);
+    expect(sent).toContain(USER);
+    expect(sent).not.toContain('secret-token');
+    const result = must(element, '[data-testid="write-result"]');
+    expect(deepText(result)).toContain('ci-1');
+    expect(result.querySelector('a')?.getAttribute('href')).toBe(
+      'http://127.0.0.1:8080/fhir/ChargeItem/ci-1',
+    );
+    expect(must(element, 'draft-panel').dataset.writeState).toBe('written');
+    // A successful write clears the unsaved work.
+    expect(window.sessionStorage.getItem(stored[0] ?? '')).toBeNull();
+  });
+
+  it('restores an unsaved attestation from sessionStorage when the shell is created again', async () => {
+    const server = fakeServer();
+    const first = await shell(services(loadedFor('missing-problem-list-review'), session(), server.http));
+    await attest(first, 'problem-list-review', 'Reviewed the problem list.');
+    expect(status(first)).toBe('ready');
+    first.remove();
+
+    const second = await shell(services(loadedFor('missing-problem-list-review'), session(), server.http));
+    expect(status(second)).toBe('ready');
+    expect(deepText(must(second, '[data-testid="workflow-message"]'))).toContain('restored');
+    const panel = must(second, 'draft-panel') as HTMLElementTagNameMap['draft-panel'];
+    expect(panel.evaluation?.attestations[0]?.by).toBe(USER);
+    expect(server.calls).toEqual([]);
+
+    must(second, '[data-testid="discard-work"]').click();
+    await settle(second);
+    expect(status(second)).toBe('incomplete');
+    expect(Object.keys(window.sessionStorage).filter((key) => key.startsWith('g9012:work:'))).toEqual([]);
+  });
+
+  it('disables Write and says why when the write scope was not granted', async () => {
+    const server = fakeServer();
+    const element = await shell(
+      services(loadedFor('meets-all'), session(['launch/patient', 'patient/*.rs']), server.http),
+    );
+    expect(status(element)).toBe('ready');
+    const panel = must(element, 'draft-panel') as HTMLElementTagNameMap['draft-panel'];
+    expect(panel.draft).toBeDefined();
+    expect(panel.writeBlockedReason).toContain('user/ChargeItem.c');
+    expect(writeButton(element).disabled).toBe(true);
+    expect(deepText(panel)).toContain('user/Provenance.c');
+    writeButton(element).click();
+    await settle(element);
+    expect(server.calls).toEqual([]);
+  });
+
+  it('keeps the same package across a retry after a server failure, and maps the error to a next step', async () => {
+    const server = fakeServer([503]);
+    const element = await shell(services(loadedFor('meets-all'), session(), server.http));
+    writeButton(element).click();
+    await settle(element);
+    const failure = deepText(must(element, '[data-testid="write-result"]'));
+    expect(failure).toContain('The server is unavailable');
+    expect(failure).toContain('a retry never creates a duplicate');
+    writeButton(element).click();
+    await settle(element);
+    expect(server.calls).toHaveLength(2);
+    expect(JSON.stringify(server.calls[1]?.body)).toBe(JSON.stringify(server.calls[0]?.body));
+    expect(deepText(must(element, '[data-testid="write-result"]'))).toContain('ci-1');
+  });
+
+  it('downloads the draft with absolute references, and copies it with a visible message', async () => {
+    const server = fakeServer();
+    const files: { name: string; text: string }[] = [];
+    const copies: string[] = [];
+    const element = await shell(
+      services(loadedFor('meets-all'), session(), server.http, {
+        download: (name, text) => files.push({ name, text }),
+        copy: async (text) => {
+          copies.push(text);
+        },
+      }),
+    );
+    must(element, 'draft-panel').dispatchEvent(
+      new CustomEvent('download-draft', { detail: { kind: 'chargeitem' }, bubbles: true, composed: true }),
+    );
+    await settle(element);
+    expect(files[0]?.name).toBe('g9012-chargeitem-2026-11-01-to-2026-11-30.json');
+    expect(files[0]?.text).toContain('http://127.0.0.1:8080/fhir/Patient/meets-all');
+    expect(deepText(must(element, '[data-testid="workflow-message"]'))).toContain('Downloaded');
+    must(element, 'draft-panel').dispatchEvent(
+      new CustomEvent('copy-draft', { detail: { kind: 'chargeitem' }, bubbles: true, composed: true }),
+    );
+    await settle(element);
+    expect(copies).toHaveLength(1);
+    expect(deepText(must(element, '[data-testid="workflow-message"]'))).toContain('copied');
+    expect(server.calls).toEqual([]);
+  });
+});
