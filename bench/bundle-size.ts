@@ -49,9 +49,27 @@ export function measure(outDir: string, htmlPath: string): BundleSizes {
   };
 }
 
+/**
+ * Runs a vite build as `npm run build` does. Vite keeps a NODE_ENV it finds set (vitest sets `test`), and
+ * with it resolves packages' `development` exports (Lit's dev build, twice the size): set `production`.
+ */
+async function productionBuild(config: InlineConfig): Promise<void> {
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ mode: 'production', ...config });
+  } finally {
+    if (previous === undefined) {
+      delete process.env.NODE_ENV;
+    } else {
+      process.env.NODE_ENV = previous;
+    }
+  }
+}
+
 /** Builds the app with its own vite.config.ts into `outDir`. */
 export async function buildApp(outDir: string): Promise<BundleSizes> {
-  await build({
+  await productionBuild({
     root,
     configFile: join(root, 'vite.config.ts'),
     logLevel: 'silent',
@@ -69,6 +87,6 @@ export async function buildFloor(outDir: string): Promise<BundleSizes> {
     logLevel: 'silent',
     build: { outDir, emptyOutDir: true, rollupOptions: { input: join(floorRoot, 'index.html') } },
   };
-  await build(config);
+  await productionBuild(config);
   return measure(outDir, join(outDir, 'index.html'));
 }

@@ -1,0 +1,83 @@
+/**
+ * Run as a child process by the bulk bench, so its peak RSS is its own:
+ *   node --import tsx bench/bulk-child.ts evaluate <dir>   runs `g9012 evaluate <dir>` (the CLI's main)
+ *   node --import tsx bench/bulk-child.ts parse <dir>      only reads the NDJSON and splits it by patient
+ * Prints one JSON line: {"mode","patients","ms","maxRssMb"}; `ms` is the work only, without start-up.
+ */
+import { createReadStream } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { main } from '../src/cli/main.ts';
+
+/** The evaluation date the scenarios are written for. */
+const AS_OF = '2026-11-20';
+
+type Json = Record<string, unknown>;
+
+function ownerOf(resource: Json): string | undefined {
+  if (resource.resourceType === 'Patient') {
+    return typeof resource.id === 'string' ? resource.id : undefined;
+  }
+  for (const key of ['subject', 'patient', 'beneficiary']) {
+    const ref = (resource[key] as Json | undefined)?.reference;
+    if (typeof ref === 'string' && ref.startsWith('Patient/')) {
+      return ref.slice('Patient/'.length);
+    }
+  }
+  return undefined;
+}
+
+/** The floor: one streaming pass, JSON.parse of every line, resources grouped by their patient. */
+async function parseOnly(dir: string): Promise<number> {
+  const byPatient = new Map<string, unknown[]>();
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.ndjson')).sort();
+  for (const name of names) {
+    const rl = createInterface({ input: createReadStream(join(dir, name), 'utf8'), crlfDelay: Infinity });
+    for await (const line of rl) {
+      if (!line.trim()) {
+        continue;
+      }
+      const resource = JSON.parse(line) as Json;
+      const owner = ownerOf(resource);
+      if (owner !== undefined) {
+        const list = byPatient.get(owner);
+        if (list) {
+          list.push(resource);
+        } else {
+          byPatient.set(owner, [resource]);
+        }
+      }
+    }
+  }
+  return byPatient.size;
+}
+
+/** `g9012 evaluate <dir>` in this process; counts the output lines (one per patient). */
+async function evaluateFolder(dir: string): Promise<number> {
+  let lines = 0;
+  const stdout = {
+    write(chunk: string) {
+      for (let i = chunk.indexOf('\n'); i >= 0; i = chunk.indexOf('\n', i + 1)) {
+        lines += 1;
+      }
+      return true;
+    },
+  };
+  const code = await main(['evaluate', dir, '--as-of', AS_OF], { stdout, stderr: process.stderr });
+  if (code !== 0) {
+    throw new Error(`g9012 evaluate exited ${code}`);
+  }
+  return lines;
+}
+
+const [mode, dir] = process.argv.slice(2);
+if ((mode !== 'evaluate' && mode !== 'parse') || !dir) {
+  process.stderr.write('usage: bulk-child.ts evaluate|parse <dir>\n');
+  process.exit(2);
+}
+const started = performance.now();
+const patients = mode === 'evaluate' ? await evaluateFolder(dir) : await parseOnly(dir);
+const ms = performance.now() - started;
+const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+process.stdout.write(`${JSON.stringify({ mode, patients, ms: Math.round(ms), maxRssMb })}\n`);

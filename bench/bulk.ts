@@ -1,0 +1,94 @@
+/**
+ * bulk.*: `g9012 evaluate` over a generated Bulk NDJSON folder, against only reading and splitting the same
+ * NDJSON by patient, each in its own child process (bulk-child.ts) so each peak RSS is the process's own.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { writeBulkFolder } from './bulk-ndjson.ts';
+import { round2 } from './stats.ts';
+
+const run = promisify(execFile);
+const child = resolve(import.meta.dirname, 'bulk-child.ts');
+
+/** One child run's report. */
+export interface ChildReport {
+  readonly mode: 'evaluate' | 'parse';
+  readonly patients: number;
+  /** The work only, without node and tsx start-up. */
+  readonly ms: number;
+  readonly maxRssMb: number;
+  /** The child's whole run as the parent saw it, start-up included. */
+  readonly wallMs: number;
+}
+
+/** One population size's figures. */
+export interface BulkRun {
+  readonly patients: number;
+  readonly files_mb: number;
+  readonly evaluate: ChildReport;
+  readonly parse: ChildReport;
+}
+
+/** The measured figures for `bulk`, plus the larger population's run when asked for. */
+export interface BulkFigures {
+  readonly patients_per_s: number;
+  readonly parse_patients_per_s: number;
+  readonly ratio_to_parse: number;
+  readonly peak_rss_mb: number;
+  readonly runs: readonly BulkRun[];
+}
+
+async function runChild(mode: 'evaluate' | 'parse', dir: string, patients: number): Promise<ChildReport> {
+  const started = performance.now();
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', child, mode, dir], {
+    cwd: resolve(import.meta.dirname, '..'),
+    maxBuffer: 1024 * 1024,
+  });
+  const wallMs = Math.round(performance.now() - started);
+  const report = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Omit<ChildReport, 'wallMs'>;
+  if (report.patients !== patients) {
+    throw new Error(`bulk bench: ${mode} saw ${report.patients} patients, expected ${patients}`);
+  }
+  return { ...report, wallMs };
+}
+
+async function runSize(patients: number): Promise<BulkRun> {
+  const dir = mkdtempSync(join(tmpdir(), `g9012-bulk-${patients}-`));
+  try {
+    const { bytes } = await writeBulkFolder(dir, patients);
+    const parse = await runChild('parse', dir, patients);
+    const evaluate = await runChild('evaluate', dir, patients);
+    return { patients, files_mb: round2(bytes / 1e6), evaluate, parse };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Patients per second of one run's evaluate or parse child. */
+export function perSecond(report: ChildReport): number {
+  return Math.round((report.patients / report.ms) * 1000);
+}
+
+/** Runs each population size in turn; the first is the one the `bulk` keys report. */
+export async function benchBulk(sizes: readonly number[]): Promise<BulkFigures> {
+  const runs: BulkRun[] = [];
+  for (const size of sizes) {
+    runs.push(await runSize(size));
+  }
+  const first = runs[0];
+  if (!first) {
+    throw new Error('bulk bench: no population size');
+  }
+  const patientsPerS = perSecond(first.evaluate);
+  const parsePerS = perSecond(first.parse);
+  return {
+    patients_per_s: patientsPerS,
+    parse_patients_per_s: parsePerS,
+    ratio_to_parse: round2(patientsPerS / parsePerS),
+    peak_rss_mb: first.evaluate.maxRssMb,
+    runs,
+  };
+}
