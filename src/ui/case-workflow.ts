@@ -7,7 +7,7 @@ import { buildDownloadBundle } from '../domain/draft/bundles.ts';
 import type { DraftChoices, DraftKind, DraftRefusal } from '../domain/draft/types.ts';
 import { evaluate } from '../domain/evaluate.ts';
 import type { Evaluation, EvaluationPeriod } from '../domain/evaluation.ts';
-import { activeCoverages, selectPolicy } from '../domain/payer-match.ts';
+import { selectPolicy } from '../domain/payer-match.ts';
 import type { PayerPolicy } from '../domain/policy.ts';
 import type { PatientRecord } from '../domain/record.ts';
 import { indexRecord } from '../domain/record-index.ts';
@@ -19,6 +19,7 @@ import {
   downloadFileName,
   emptyWork,
   monthPeriod,
+  payerChoiceFor,
   readWork,
   storeWork,
   type UnsavedWork,
@@ -83,25 +84,29 @@ export class CaseWorkflow extends LitElement {
       display: grid;
       gap: 0.75rem;
       padding: 0.75rem 1rem;
-      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+      grid-template-columns: minmax(0, 1.2fr) minmax(0, 1fr);
+      grid-template-rows: repeat(5, auto) 1fr;
       grid-template-areas:
-        'controls controls'
+        'controls draft'
         'summary draft'
         'codefit draft'
         'criteria draft'
-        'timeline timeline'
-        'work work';
+        'timeline draft'
+        'work draft';
       align-items: start;
     }
     @media (min-width: 1360px) {
+      .grid { grid-template-columns: minmax(0, 1.5fr) minmax(0, 1fr); }
+    }
+    @media (min-width: 1024px) {
+      /* The draft stays in view while the criteria scroll, so Write is always one Tab away. */
+      .draft { position: sticky; top: 0; max-height: 100vh; overflow: auto; }
+    }
+    @media (max-width: 1023px) {
       .grid {
-        grid-template-columns: minmax(0, 0.9fr) minmax(0, 1.1fr) minmax(0, 1fr);
-        grid-template-areas:
-          'controls controls controls'
-          'summary criteria draft'
-          'codefit criteria draft'
-          'timeline criteria draft'
-          'work work work';
+        grid-template-columns: minmax(0, 1fr);
+        grid-template-rows: none;
+        grid-template-areas: 'controls' 'summary' 'codefit' 'criteria' 'timeline' 'draft' 'work';
       }
     }
     .controls { grid-area: controls; }
@@ -174,6 +179,7 @@ export class CaseWorkflow extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('record') || changed.has('asOf')) && this.record && this.asOf) {
+      this.payerChoice = undefined;
       this.period = monthPeriod(this.asOf);
       this.restoreWork();
       this.recompute();
@@ -230,9 +236,7 @@ export class CaseWorkflow extends LitElement {
       this.evaluation = undefined;
       return;
     }
-    const coverages = activeCoverages(record).length;
-    this.payerChoice =
-      coverages === 0 ? 'absent' : automatic?.match.matchedBy === 'default' ? 'ambiguous' : undefined;
+    this.payerChoice ??= payerChoiceFor(record, BUILTIN_POLICIES);
     try {
       this.evaluation = evaluate(record, {
         asOf,
@@ -298,7 +302,7 @@ export class CaseWorkflow extends LitElement {
     }
   }
 
-  private update_(change: (work: UnsavedWork) => UnsavedWork): void {
+  private change(change: (work: UnsavedWork) => UnsavedWork): void {
     this.work = change(this.work);
     this.saveWork();
     this.message = undefined;
@@ -312,12 +316,12 @@ export class CaseWorkflow extends LitElement {
       by: this.by(),
       at: this.nowIso(),
     };
-    this.update_((work) => ({ ...work, attestations: [...work.attestations, attestation] }));
+    this.change((work) => ({ ...work, attestations: [...work.attestations, attestation] }));
   };
 
   private onConfirmDiagnosis = (event: Event): void => {
     const detail = (event as CustomEvent<ConfirmDiagnosisDetail>).detail;
-    this.update_((work) => ({
+    this.change((work) => ({
       ...work,
       diagnoses: [
         ...work.diagnoses.filter((item) => item.condition !== detail.condition),
@@ -333,22 +337,22 @@ export class CaseWorkflow extends LitElement {
     const modifiers = detail.justification.trim()
       ? [{ code: detail.code, justification: detail.justification, by: this.by(), at: this.nowIso() }]
       : [];
-    this.update_((work) => ({ ...work, modifiers }));
+    this.change((work) => ({ ...work, modifiers }));
   };
 
   private onChoosePos = (event: Event): void => {
     const { code } = (event as CustomEvent<ChoosePosDetail>).detail;
-    this.update_((work) => ({ ...work, placeOfService: code }));
+    this.change((work) => ({ ...work, placeOfService: code }));
   };
 
   private onChooseKind = (event: Event): void => {
     const { kind } = (event as CustomEvent<ChooseDraftKindDetail>).detail;
-    this.update_((work) => ({ ...work, kind }));
+    this.change((work) => ({ ...work, kind }));
   };
 
   private onPayerChange = (event: Event): void => {
     const { policyId } = (event as CustomEvent<PayerChangeDetail>).detail;
-    this.update_((work) => ({ ...work, policyId }));
+    this.change((work) => ({ ...work, policyId }));
   };
 
   private onPeriodChange = (event: Event): void => {

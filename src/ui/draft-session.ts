@@ -7,6 +7,10 @@ import { z } from 'zod';
 import { monthOf } from '../domain/calendar.ts';
 import type { DraftKind } from '../domain/draft/types.ts';
 import { CRITERION_IDS, type EvaluationPeriod } from '../domain/evaluation.ts';
+import { activeCoverages, DEFAULT_POLICY_ID, describeMatch } from '../domain/payer-match.ts';
+import type { PayerPolicy } from '../domain/policy.ts';
+import type { PatientRecord } from '../domain/record.ts';
+import { indexRecord } from '../domain/record-index.ts';
 
 const attestationSchema = z.strictObject({
   criterion: z.enum(CRITERION_IDS),
@@ -135,4 +139,25 @@ export function monthPeriod(day: string): EvaluationPeriod {
 /** The download file name: the kind and the period only (never patient data). */
 export function downloadFileName(kind: DraftKind, period: EvaluationPeriod): string {
   return `g9012-${kind}-${period.start}-to-${period.end}.json`;
+}
+
+const COVERAGE_MATCHES = new Set(['payor-identifier', 'payor-name', 'coverage-type']);
+
+/**
+ * Whether the user must choose the payer policy: `absent` without an active Coverage, `ambiguous` when the
+ * Coverage matches no shipped policy (the default applies) or more than one; undefined when exactly one fits.
+ */
+export function payerChoiceFor(
+  record: PatientRecord,
+  policies: readonly PayerPolicy[],
+): 'absent' | 'ambiguous' | undefined {
+  if (activeCoverages(record).length === 0) {
+    return 'absent';
+  }
+  const index = indexRecord(record);
+  const matching = policies.filter(
+    (policy) =>
+      policy.id !== DEFAULT_POLICY_ID && COVERAGE_MATCHES.has(describeMatch(record, index, policy).matchedBy),
+  );
+  return matching.length === 1 ? undefined : 'ambiguous';
 }

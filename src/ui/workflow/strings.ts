@@ -206,7 +206,7 @@ export const periodText = {
   month: 'Month',
   payer: 'Payer policy',
   payerAbsent: 'No active Coverage was found. Choose the payer policy to evaluate against.',
-  payerAmbiguous: 'The Coverage matches more than one payer policy. Choose the right one.',
+  payerAmbiguous: 'The Coverage does not match exactly one payer policy. Choose the right one.',
   range: (start: string, end: string) => `${start} to ${end}`,
 } as const;
 
