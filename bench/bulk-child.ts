@@ -3,8 +3,12 @@
  *   node --import tsx bench/bulk-child.ts evaluate <dir>   runs `g9012 evaluate <dir>` (the CLI's main)
  *   node --import tsx bench/bulk-child.ts parse <dir>      only reads the NDJSON and splits it by patient
  * Prints one JSON line: {"mode","patients","ms","maxRssMb"}; `ms` is the work only, without start-up.
+ *
+ * Peak RSS is the kernel's high-water mark of this process's own memory (VmHWM in /proc/self/status, which
+ * covers worker threads too). `process.resourceUsage().maxRSS` is not used on Linux: it keeps the parent's
+ * RSS at fork time across exec, so every child of a 270 MB bench process would report at least 270 MB.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -71,6 +75,19 @@ async function evaluateFolder(dir: string): Promise<number> {
   return lines;
 }
 
+/** This process's peak resident set in KiB: VmHWM where /proc exists, else getrusage's maxRSS. */
+function peakRssKb(): number {
+  try {
+    const match = /^VmHWM:\s+(\d+)\s+kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (match?.[1]) {
+      return Number(match[1]);
+    }
+  } catch {
+    // Not Linux: fall back to getrusage.
+  }
+  return process.resourceUsage().maxRSS;
+}
+
 const [mode, dir] = process.argv.slice(2);
 if ((mode !== 'evaluate' && mode !== 'parse') || !dir) {
   process.stderr.write('usage: bulk-child.ts evaluate|parse <dir>\n');
@@ -79,5 +96,5 @@ if ((mode !== 'evaluate' && mode !== 'parse') || !dir) {
 const started = performance.now();
 const patients = mode === 'evaluate' ? await evaluateFolder(dir) : await parseOnly(dir);
 const ms = performance.now() - started;
-const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+const maxRssMb = Math.round(peakRssKb() / 1024);
 process.stdout.write(`${JSON.stringify({ mode, patients, ms: Math.round(ms), maxRssMb })}\n`);

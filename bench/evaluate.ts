@@ -22,22 +22,28 @@ export interface EvaluateFigures {
 /** The evaluation date the scenarios are written for. */
 const AS_OF = '2026-11-20';
 
-/** Times `fn` `runs` times after `warmup` untimed calls; returns the median in ms. */
-export function timeMedian(fn: () => unknown, runs: number, warmup = 2): number {
+/**
+ * Times `a` and `b` alternately (so both see the same load on a shared machine), `runs` times each after
+ * `warmup` untimed calls; returns each one's median in ms.
+ */
+export function timeMedians(a: () => unknown, b: () => unknown, runs: number, warmup = 2): [number, number] {
   for (let i = 0; i < warmup; i += 1) {
-    fn();
+    a();
+    b();
   }
-  const times: number[] = [];
+  const times: [number[], number[]] = [[], []];
   for (let i = 0; i < runs; i += 1) {
-    const started = performance.now();
-    fn();
-    times.push(performance.now() - started);
+    for (const [j, fn] of [a, b].entries()) {
+      const started = performance.now();
+      fn();
+      times[j]?.push(performance.now() - started);
+    }
   }
-  return median(times);
+  return [median(times[0]), median(times[1])];
 }
 
-/** Builds the record once, then times evaluate and JSON.parse alternately, `runs` times each. */
-export function benchEvaluate(resourceCount = 10_000, runs = 9): EvaluateFigures {
+/** Builds the record once, then times evaluate and JSON.parse alternately, `runs` times each (median). */
+export function benchEvaluate(resourceCount = 10_000, runs = 15): EvaluateFigures {
   const bundle = hugeBundle(resourceCount, 'bench-huge');
   const json = JSON.stringify(bundle);
   const built = recordFromBundle(JSON.parse(json), { user: 'Practitioner/cm-rivera' });
@@ -50,8 +56,11 @@ export function benchEvaluate(resourceCount = 10_000, runs = 9): EvaluateFigures
     throw new Error('evaluate bench: no policy');
   }
   const options = { asOf: AS_OF, policy: selection.policy, payerMatch: selection.match, attestations: [] };
-  const evaluateMs = timeMedian(() => evaluate(record, options), runs);
-  const parseMs = timeMedian(() => JSON.parse(json), runs);
+  const [evaluateMs, parseMs] = timeMedians(
+    () => evaluate(record, options),
+    () => JSON.parse(json),
+    runs,
+  );
   return {
     ms_10k: round2(evaluateMs),
     parse_ms_10k: round2(parseMs),

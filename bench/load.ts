@@ -13,7 +13,7 @@ import { planReads } from '../src/fhir/read-plan.ts';
 import { recordFromEntries } from '../src/fhir/record/index.ts';
 import type { FhirSession } from '../src/fhir/session.ts';
 import { naiveLoad } from './naive-loader.ts';
-import { round2 } from './stats.ts';
+import { median, round2 } from './stats.ts';
 
 const BASE = 'https://bench.sandbox.test/fhir';
 
@@ -40,6 +40,8 @@ export interface LoadBenchOptions {
   readonly rttMs: number;
   readonly patient?: string;
   readonly pageSize?: number;
+  /** Timed rounds of each loader (default 3). */
+  readonly rounds?: number;
 }
 
 function countResources(loaded: LoadedRecord): number {
@@ -80,16 +82,27 @@ export async function benchLoad(options: LoadBenchOptions): Promise<LoadFigures>
     await naiveLoad(session, tasks);
 
     msw.resetHandlers(...handlersFor(sandbox, { latencyMs: options.rttMs }));
-    requests = 0;
-    const started = performance.now();
-    const loaded = await loadPatientRecord(session, config, loadOptions());
-    const parallelMs = performance.now() - started;
-    const parallelRequests = requests;
-
-    requests = 0;
-    const serialStarted = performance.now();
-    const naive = await naiveLoad(session, tasks);
-    const serialMs = performance.now() - serialStarted;
+    // Alternately, `rounds` times each; the medians are reported.
+    const parallelTimes: number[] = [];
+    const serialTimes: number[] = [];
+    let loaded: LoadedRecord | undefined;
+    let naive: Awaited<ReturnType<typeof naiveLoad>> | undefined;
+    let parallelRequests = 0;
+    for (let round = 0; round < (options.rounds ?? 3); round += 1) {
+      requests = 0;
+      const started = performance.now();
+      loaded = await loadPatientRecord(session, config, loadOptions());
+      parallelTimes.push(performance.now() - started);
+      parallelRequests = requests;
+      const serialStarted = performance.now();
+      naive = await naiveLoad(session, tasks);
+      serialTimes.push(performance.now() - serialStarted);
+    }
+    const parallelMs = median(parallelTimes);
+    const serialMs = median(serialTimes);
+    if (!loaded || !naive) {
+      throw new Error('load bench: no rounds');
+    }
 
     if (!loaded.record) {
       throw new Error(`load bench: ${patient} did not load (${loaded.problems.join('; ')})`);
