@@ -2,6 +2,8 @@
  * Run as a child process by the bulk bench, so its peak RSS is its own:
  *   node --import tsx bench/bulk-child.ts evaluate <dir>   runs `g9012 evaluate <dir>` (the CLI's main)
  *   node --import tsx bench/bulk-child.ts parse <dir>      only reads the NDJSON and splits it by patient
+ *   node --import tsx bench/bulk-child.ts read <dir>       the CLI's own reader (readNdjsonFolder) alone,
+ *                                                          to show how the evaluate time divides
  * Prints one JSON line: {"mode","patients","ms","maxRssMb"}; `ms` is the work only, without start-up.
  *
  * Peak RSS is the kernel's high-water mark of this process's own memory (VmHWM in /proc/self/status, which
@@ -13,6 +15,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { main } from '../src/cli/main.ts';
+import { readNdjsonFolder } from '../src/cli/ndjson-folder.ts';
 
 /** The evaluation date the scenarios are written for. */
 const AS_OF = '2026-11-20';
@@ -88,13 +91,25 @@ function peakRssKb(): number {
   return process.resourceUsage().maxRSS;
 }
 
+/** Only the CLI's reader: every patient's resources as `g9012 evaluate` gets them, nothing done with them. */
+async function readOnly(dir: string): Promise<number> {
+  let patients = 0;
+  for await (const patient of readNdjsonFolder(dir)) {
+    if (patient.resources.length > 0) {
+      patients += 1;
+    }
+  }
+  return patients;
+}
+
+const modes = { evaluate: evaluateFolder, parse: parseOnly, read: readOnly } as const;
 const [mode, dir] = process.argv.slice(2);
-if ((mode !== 'evaluate' && mode !== 'parse') || !dir) {
-  process.stderr.write('usage: bulk-child.ts evaluate|parse <dir>\n');
+if (!(mode === 'evaluate' || mode === 'parse' || mode === 'read') || !dir) {
+  process.stderr.write('usage: bulk-child.ts evaluate|parse|read <dir>\n');
   process.exit(2);
 }
 const started = performance.now();
-const patients = mode === 'evaluate' ? await evaluateFolder(dir) : await parseOnly(dir);
+const patients = await modes[mode](dir);
 const ms = performance.now() - started;
 const maxRssMb = Math.round(peakRssKb() / 1024);
 process.stdout.write(`${JSON.stringify({ mode, patients, ms: Math.round(ms), maxRssMb })}\n`);

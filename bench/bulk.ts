@@ -13,9 +13,12 @@ import { round2 } from './stats.ts';
 const run = promisify(execFile);
 const child = resolve(import.meta.dirname, 'bulk-child.ts');
 
+/** What a child does: run `g9012 evaluate`, split the NDJSON by patient (the floor), or run the CLI's reader. */
+export type ChildMode = 'evaluate' | 'parse' | 'read';
+
 /** One child run's report. */
 export interface ChildReport {
-  readonly mode: 'evaluate' | 'parse';
+  readonly mode: ChildMode;
   readonly patients: number;
   /** The work only, without node and tsx start-up. */
   readonly ms: number;
@@ -30,6 +33,8 @@ export interface BulkRun {
   readonly files_mb: number;
   readonly evaluate: ChildReport;
   readonly parse: ChildReport;
+  /** The CLI's reader alone (readNdjsonFolder): the rest of the evaluate time is records and evaluation. */
+  readonly read: ChildReport;
 }
 
 /** The measured figures for `bulk`, plus the larger population's run when asked for. */
@@ -41,7 +46,7 @@ export interface BulkFigures {
   readonly runs: readonly BulkRun[];
 }
 
-async function runChild(mode: 'evaluate' | 'parse', dir: string, patients: number): Promise<ChildReport> {
+async function runChild(mode: ChildMode, dir: string, patients: number): Promise<ChildReport> {
   const started = performance.now();
   const { stdout } = await run(process.execPath, ['--import', 'tsx', child, mode, dir], {
     cwd: resolve(import.meta.dirname, '..'),
@@ -68,11 +73,19 @@ async function runSize(patients: number, rounds: number): Promise<BulkRun> {
     const { bytes } = await writeBulkFolder(dir, patients);
     const parses: ChildReport[] = [];
     const evaluations: ChildReport[] = [];
+    const reads: ChildReport[] = [];
     for (let round = 0; round < rounds; round += 1) {
       parses.push(await runChild('parse', dir, patients));
       evaluations.push(await runChild('evaluate', dir, patients));
+      reads.push(await runChild('read', dir, patients));
     }
-    return { patients, files_mb: round2(bytes / 1e6), evaluate: best(evaluations), parse: best(parses) };
+    return {
+      patients,
+      files_mb: round2(bytes / 1e6),
+      evaluate: best(evaluations),
+      parse: best(parses),
+      read: best(reads),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -113,7 +113,7 @@ const rows: Row[] = [
       `  ${r.patients} patients (${r.files_mb} MB)`,
       `${perSecond(r.evaluate)}/s, ${r.evaluate.maxRssMb} MB`,
       `parse ${perSecond(r.parse)}/s, ${r.parse.maxRssMb} MB`,
-      '',
+      `CLI reader alone ${perSecond(r.read)}/s`,
     ],
   ),
   ['validate.claims_per_s', String(validation.claims_per_s), '', ''],
@@ -144,7 +144,7 @@ if (bulk.runs.length > 1) {
     ]);
   }
 }
-const header: Row = ['figure', 'value', 'target', ''];
+const header: Row = ['figure', 'value', 'target', 'verdict'];
 const widths = [0, 1, 2, 3].map((i) => Math.max(...[header, ...rows].map((row) => row[i]?.length ?? 0)));
 const line = (row: Row) =>
   row
