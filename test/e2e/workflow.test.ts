@@ -1,0 +1,203 @@
+/**
+ * End to end in real Chromium: launch → evaluate → attest → write a draft → it exists on the sandbox server
+ * once, whatever the clicks and reloads; a missing write scope; the keyboard; axe; no PHI or tokens leaked.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserSession, hasChromium, startBrowser } from './browser.ts';
+import { type Stack, startStack } from './stack.ts';
+
+const artifacts = join(import.meta.dirname, '../artifacts');
+mkdirSync(artifacts, { recursive: true });
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+// The scenario patients' activity is in November 2026; the browser's clock and the sandbox agree on that day.
+const TODAY = '2026-11-20';
+
+interface Searchset {
+  entry?: Array<{ resource: { id: string; resourceType: string } }>;
+}
+
+describe.skipIf(!hasChromium)(
+  'G9012 workflow in Chromium against the sandbox EHR',
+  { timeout: 120_000 },
+  () => {
+    let stack: Stack;
+    let browser: BrowserSession;
+
+    beforeAll(async () => {
+      stack = await startStack({ now: TODAY });
+      browser = await startBrowser();
+    }, 180_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await stack?.close();
+    });
+
+    async function search(query: string): Promise<Searchset> {
+      const token = stack.sandbox.issueAccessToken({ scope: 'user/*.rs' });
+      const response = await fetch(`${stack.sandbox.fhirBase}/${query}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(response.status).toBe(200);
+      return (await response.json()) as Searchset;
+    }
+
+    async function launch(patient: string, settings: Record<string, boolean> = {}): Promise<Page> {
+      const page = await browser.context.newPage();
+      await page.clock.setFixedTime(new Date(`${TODAY}T15:00:00Z`));
+      await page.goto(stack.sandbox.launchUrl(stack.sandbox.createLaunch(patient, 'case-manager', settings)));
+      await page
+        .getByText(/Ready to draft|Incomplete|Not billable/)
+        .first()
+        .waitFor({ timeout: 60_000 });
+      return page;
+    }
+
+    async function axeViolations(page: Page): Promise<string[]> {
+      await page.evaluate(axeSource);
+      const result = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: { run(): Promise<{ violations: Array<{ id: string; impact: string }> }> };
+          }
+        ).axe;
+        return (await axe.run()).violations.map((v) => `${v.impact}: ${v.id}`);
+      });
+      return result.filter((v) => v.startsWith('serious') || v.startsWith('critical'));
+    }
+
+    it('attest → write a ChargeItem → exactly one ChargeItem and one Provenance, after a second click and a reload', async () => {
+      const page = await launch('missing-care-coordination');
+      const consoleLines: string[] = [];
+      page.on('console', (message) => consoleLines.push(message.text()));
+      await page.getByText('Incomplete').first().waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(artifacts, 'workflow-incomplete-1440.png') });
+
+      await page
+        .getByRole('button', { name: /^Attest/ })
+        .first()
+        .click();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(artifacts, 'attest-dialog-1440.png') });
+      await dialog
+        .getByRole('textbox')
+        .first()
+        .fill('Called the cardiology office on 12 Nov to align the diuretic plan.');
+      await dialog
+        .getByRole('button', { name: /attest/i })
+        .last()
+        .click();
+      await page.getByText('Ready to draft').first().waitFor({ timeout: 30_000 });
+
+      await page.getByLabel(/11 — Office/).check();
+      const write = page.locator('[data-testid=write-draft]');
+      await expect.poll(() => write.isEnabled(), { timeout: 30_000 }).toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(artifacts, 'draft-panel-1440.png'), fullPage: true });
+      await write.click();
+      await page.locator('[data-testid=write-result]').waitFor({ timeout: 30_000 });
+      expect(await page.locator('[data-testid=write-result]').textContent()).toMatch(/ChargeItem\//);
+
+      const first = await search('ChargeItem?subject=Patient/missing-care-coordination');
+      expect(first.entry?.length).toBe(1);
+      const chargeItem = first.entry?.[0]?.resource as unknown as {
+        code: { coding: Array<{ code: string }> };
+        subject: { reference: string };
+        status: string;
+      };
+      expect(chargeItem.code.coding[0]?.code).toBe('G9012');
+      expect(chargeItem.subject.reference).toBe('Patient/missing-care-coordination');
+      expect(chargeItem.status).toBe('planned');
+
+      // A second click and a reload must not make a second draft.
+      if (await write.isEnabled()) {
+        await write.click();
+        await page.waitForTimeout(1_000);
+      }
+      await page.reload();
+      await page
+        .getByText(/Ready to draft|Incomplete/)
+        .first()
+        .waitFor({ timeout: 60_000 });
+      await page.waitForTimeout(1_000);
+      expect((await search('ChargeItem?subject=Patient/missing-care-coordination')).entry?.length).toBe(1);
+      const provenance = await search(`Provenance?target=ChargeItem/${first.entry?.[0]?.resource.id}`);
+      expect(provenance.entry?.length).toBe(1);
+
+      const logged = consoleLines.join('\n');
+      expect(logged).not.toContain('Variant');
+      expect(logged).not.toContain('I50.9');
+      await page.close();
+    });
+
+    it('without a granted write scope, Write is disabled and the reason is shown', async () => {
+      const page = await launch('meets-all', { readOnlyScopes: true });
+      await page.getByLabel(/11 — Office/).check();
+      const write = page.locator('[data-testid=write-draft]');
+      await write.waitFor();
+      expect(await write.isDisabled()).toBe(true);
+      await page
+        .getByText(/ChargeItem\.c|ChargeItem\.write|write scope|not granted/i)
+        .first()
+        .waitFor();
+      await page.screenshot({ path: join(artifacts, 'write-blocked-1440.png') });
+      await page.close();
+    });
+
+    it('the tokens stay in sessionStorage: not in the URL, localStorage, or the console', async () => {
+      const page = await launch('meets-all');
+      const logged: string[] = [];
+      page.on('console', (message) => logged.push(message.text()));
+      const storage = await page.evaluate(() => ({
+        session: JSON.stringify({ ...sessionStorage }),
+        local: JSON.stringify({ ...localStorage }),
+      }));
+      const token = /"access_token":"([^"]+)"/.exec(storage.session.replaceAll('\\"', '"'))?.[1];
+      expect(token).toBeDefined();
+      expect(storage.local).not.toContain(token);
+      expect(page.url()).not.toContain(token);
+      await page.reload();
+      await page
+        .getByText(/Ready to draft|Incomplete/)
+        .first()
+        .waitFor({ timeout: 60_000 });
+      expect(logged.join('\n')).not.toContain(token);
+      await page.close();
+    });
+
+    it('works at a 1024 px EHR side panel width, and keyboard-only attest reaches the dialog', async () => {
+      const page = await launch('missing-care-coordination');
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await page.screenshot({ path: join(artifacts, 'workflow-1024.png') });
+      let reached = false;
+      for (let i = 0; i < 80 && !reached; i += 1) {
+        await page.keyboard.press('Tab');
+        reached = await page.evaluate(() => {
+          let active: Element | null = document.activeElement;
+          while (active?.shadowRoot?.activeElement) {
+            active = active.shadowRoot.activeElement;
+          }
+          return /^Attest/.test(active?.textContent?.trim() ?? '');
+        });
+      }
+      expect(reached).toBe(true);
+      await page.keyboard.press('Enter');
+      await page.getByRole('dialog').waitFor();
+      await page.keyboard.type('Phoned the home health agency about the visit schedule.');
+      await page.screenshot({ path: join(artifacts, 'keyboard-attest-1024.png') });
+      await page.keyboard.press('Tab'); // Cancel
+      await page.keyboard.press('Tab'); // Attest (submit)
+      await page.keyboard.press('Enter');
+      await page.getByText('Ready to draft').first().waitFor({ timeout: 30_000 });
+      await page.close();
+    });
+  },
+);
