@@ -16,9 +16,9 @@ import type { R4Validator } from '../validate/r4.ts';
 import { APP_INFO } from './app-info.ts';
 import {
   clearWork,
+  defaultPeriod,
   downloadFileName,
   emptyWork,
-  monthPeriod,
   payerChoiceFor,
   readWork,
   storeWork,
@@ -147,6 +147,8 @@ export class CaseWorkflow extends LitElement {
   @property({ attribute: false }) record?: PatientRecord;
   /** Today, `YYYY-MM-DD`, from the shell's clock. */
   @property({ attribute: false }) asOf?: string;
+  /** The launch context's Encounter id, when the EHR gave one: the workflow opens on its month. */
+  @property({ attribute: false }) launchEncounter?: string;
   /** The signed-in user as `Practitioner/id` (who attests); absent when the launch did not say. */
   @property({ attribute: false }) user?: string;
   /** The FHIR base the draft's references are made absolute against for download and copy. */
@@ -180,7 +182,8 @@ export class CaseWorkflow extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('record') || changed.has('asOf')) && this.record && this.asOf) {
       this.payerChoice = undefined;
-      this.period = monthPeriod(this.asOf);
+      const encounter = this.record.encounters.find((e) => e.ref === `Encounter/${this.launchEncounter}`);
+      this.period = defaultPeriod(this.asOf, encounter);
       this.restoreWork();
       this.recompute();
     }

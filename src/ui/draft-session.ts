@@ -9,7 +9,7 @@ import type { DraftKind } from '../domain/draft/types.ts';
 import { CRITERION_IDS, type EvaluationPeriod } from '../domain/evaluation.ts';
 import { activeCoverages, DEFAULT_POLICY_ID, describeMatch } from '../domain/payer-match.ts';
 import type { PayerPolicy } from '../domain/policy.ts';
-import type { PatientRecord } from '../domain/record.ts';
+import type { EncounterItem, PatientRecord } from '../domain/record.ts';
 import { indexRecord } from '../domain/record-index.ts';
 
 const attestationSchema = z.strictObject({
@@ -134,6 +134,18 @@ export function localDay(now: Date): string {
 export function monthPeriod(day: string): EvaluationPeriod {
   const month = monthOf(day);
   return { start: month.first, end: month.last };
+}
+
+/**
+ * The period the workflow opens on (DESIGN.md §4): the month of the launch encounter when the EHR named one
+ * and it is not in a future month, otherwise the calendar month containing today.
+ */
+export function defaultPeriod(today: string, launchEncounter?: EncounterItem): EvaluationPeriod {
+  const day = (launchEncounter?.period?.end ?? launchEncounter?.period?.start)?.slice(0, 10);
+  if (day && /^\d{4}-\d{2}-\d{2}$/.test(day) && day.slice(0, 7) <= today.slice(0, 7)) {
+    return monthPeriod(day);
+  }
+  return monthPeriod(today);
 }
 
 /** The download file name: the kind and the period only (never patient data). */

@@ -251,6 +251,7 @@ export class G9012App extends LitElement {
       <case-workflow
         .record=${record}
         .asOf=${wiring.asOf}
+        .launchEncounter=${session.encounterId}
         .user=${session.fhirUser}
         .serverUrl=${serverUrl}
         .writeBlocked=${wiring.writeBlocked}
