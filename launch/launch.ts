@@ -2,6 +2,7 @@
  * EHR launch entry (`launch/launch.html?iss=…&launch=…`): check the issuer against the configuration and
  * send the browser to the authorization server. Nothing else happens on this page.
  */
+import '../src/zod-browser.ts';
 import FHIR from 'fhirclient';
 import { loadConfig } from '../src/config/load-config.ts';
 import { startEhrLaunch } from '../src/fhir/smart-launch.ts';

@@ -2,6 +2,7 @@
  * Standalone launch page: the user picks one of the configured servers; the app then authorizes with
  * `launch/patient` (or, for an open server, reads without a token for the typed patient id).
  */
+import '../src/zod-browser.ts';
 import FHIR from 'fhirclient';
 import { loadConfig } from '../src/config/load-config.ts';
 import { startStandaloneLaunch } from '../src/fhir/smart-launch.ts';

@@ -50,6 +50,12 @@ describe.skipIf(!hasChromium)(
     async function launch(patient: string, settings: Record<string, boolean> = {}): Promise<Page> {
       const page = await browser.context.newPage();
       await page.clock.setFixedTime(new Date(`${TODAY}T15:00:00Z`));
+      // Records Content-Security-Policy violations, so a test can assert there were none.
+      await page.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+        document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`));
+      });
       await page.goto(stack.sandbox.launchUrl(stack.sandbox.createLaunch(patient, 'case-manager', settings)));
       await page
         .getByText(/Ready to draft|Incomplete|Not billable/)
@@ -132,6 +138,9 @@ describe.skipIf(!hasChromium)(
       const provenance = await search(`Provenance?target=ChargeItem/${first.entry?.[0]?.resource.id}`);
       expect(provenance.entry?.length).toBe(1);
 
+      expect(
+        await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
+      ).toEqual([]);
       const logged = consoleLines.join('\n');
       expect(logged).not.toContain('Variant');
       expect(logged).not.toContain('I50.9');
