@@ -6,6 +6,10 @@ const root = import.meta.dirname;
 export default defineConfig({
   // fhirclient's pure build leaves out its core-js polyfills; every browser we target has what it needs.
   define: { FHIRCLIENT_PURE: 'true' },
+  resolve: {
+    // fhirclient falls back to isomorphic-webcrypto only without globalThis.crypto; browsers all have it.
+    alias: { 'isomorphic-webcrypto': resolve(root, 'src/webcrypto-shim.ts') },
+  },
   server: { host: '127.0.0.1', port: Number(process.env.APP_PORT ?? 5173), strictPort: true },
   preview: { host: '127.0.0.1', port: Number(process.env.APP_PORT ?? 5173), strictPort: true },
   build: {

@@ -124,12 +124,6 @@ export function clearWork(storage: Storage | undefined, key: string): void {
   }
 }
 
-/** The local calendar day of a clock reading, `YYYY-MM-DD` (the user's day, not UTC's). */
-export function localDay(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /** The calendar month containing `day`, as an evaluation period. */
 export function monthPeriod(day: string): EvaluationPeriod {
   const month = monthOf(day);

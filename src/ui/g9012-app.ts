@@ -9,15 +9,13 @@ import type { LoadedRecord, TypeProgress } from '../fhir/load-result.ts';
 import type { FhirSession } from '../fhir/session.ts';
 import { completeLaunch } from '../fhir/smart-ready.ts';
 import { type FhirHttp, sessionFhirHttp } from '../fhir/write/fhir-http.ts';
-import { writeDraft } from '../fhir/write/write-draft.ts';
 import type { ScopeStyle } from '../fhir/write/write-error.ts';
 import { planDraftWrite } from '../fhir/write/write-plan.ts';
 import type { FhirReader } from '../review/server-source.ts';
 import type { R4Validator } from '../validate/r4.ts';
-import './case-workflow.ts';
 import type { WorkflowServices } from './case-workflow.ts';
 import './data-notes.ts';
-import { localDay } from './draft-session.ts';
+import { localDay } from './local-day.ts';
 import './error-notice.ts';
 import './load-progress.ts';
 import './patient-banner.ts';
@@ -126,6 +124,9 @@ export class G9012App extends LitElement {
   }
 
   private async start(): Promise<void> {
+    // The workflow (domain, draft builders, views) is a lazy chunk fetched while the record loads, so the
+    // first screen (launch progress) needs only the shell's JS.
+    const workflow = import('./case-workflow.ts');
     try {
       const config = await this.services.loadConfig();
       this.config = config;
@@ -137,6 +138,7 @@ export class G9012App extends LitElement {
           this.progress = progress;
         },
       });
+      await workflow;
       this.phase = 'ready';
       this.dispatchEvent(
         new CustomEvent('record-loaded', { detail: this.loaded, bubbles: true, composed: true }),
@@ -201,7 +203,11 @@ export class G9012App extends LitElement {
           scopeStyle: this.scopeStyle(),
         });
         const mode = plan.where === 'server' ? plan.mode : 'transaction';
-        return writeDraft(http, draft, { validator, mode, scopeStyle: this.scopeStyle() });
+        const scopeStyle = this.scopeStyle();
+        // The writer is its own chunk: it is only needed when the user presses Write.
+        return import('../fhir/write/write-draft.ts').then(({ writeDraft }) =>
+          writeDraft(http, draft, { validator, mode, scopeStyle }),
+        );
       },
     };
   }

@@ -54,7 +54,9 @@ describe.skipIf(!hasChromium)(
       await page.addInitScript(() => {
         const seen: string[] = [];
         (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-        document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`));
+        document.addEventListener('securitypolicyviolation', (event) =>
+          seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`),
+        );
       });
       await page.goto(stack.sandbox.launchUrl(stack.sandbox.createLaunch(patient, 'case-manager', settings)));
       await page

@@ -1,4 +1,7 @@
 // @vitest-environment happy-dom
+// The shell imports the workflow and the writer lazily; loading them here first keeps the waits short.
+import '../../src/fhir/write/write-draft.ts';
+import '../../src/ui/case-workflow.ts';
 import type { LitElement } from 'lit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scenarios } from '../../mocks/patients/index.ts';

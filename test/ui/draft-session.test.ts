@@ -6,7 +6,6 @@ import {
   downloadFileName,
   emptyWork,
   hasWork,
-  localDay,
   monthPeriod,
   parseWork,
   payerChoiceFor,
@@ -14,6 +13,7 @@ import {
   type UnsavedWork,
   workKey,
 } from '../../src/ui/draft-session.ts';
+import { localDay } from '../../src/ui/local-day.ts';
 
 const work: UnsavedWork = {
   attestations: [
