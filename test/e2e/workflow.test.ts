@@ -21,6 +21,36 @@ interface Searchset {
   entry?: Array<{ resource: { id: string; resourceType: string } }>;
 }
 
+interface Focused {
+  tag: string;
+  text: string;
+  value: string;
+  testid: string;
+}
+
+/** Presses Tab until the focused element (through shadow roots) matches, at most 120 times. */
+async function tabTo(page: Page, wanted: (el: Focused) => boolean): Promise<boolean> {
+  for (let i = 0; i < 120; i += 1) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate((): Focused => {
+      let active: Element | null = document.activeElement;
+      while (active?.shadowRoot?.activeElement) {
+        active = active.shadowRoot.activeElement;
+      }
+      return {
+        tag: active?.tagName ?? '',
+        text: active?.textContent?.trim() ?? '',
+        value: (active as HTMLInputElement | null)?.value ?? '',
+        testid: active?.getAttribute('data-testid') ?? '',
+      };
+    });
+    if (wanted(focused)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 describe.skipIf(!hasChromium)(
   'G9012 workflow in Chromium against the sandbox EHR',
   { timeout: 120_000 },
@@ -149,6 +179,27 @@ describe.skipIf(!hasChromium)(
       await page.close();
     });
 
+    it('writes a Claim for a patient with Coverage: one Claim and one Provenance, also after a reload', async () => {
+      const page = await launch('meets-all');
+      await page.getByLabel('Claim (draft claim)').check();
+      await page.getByLabel(/11 — Office/).check();
+      const write = page.locator('[data-testid=write-draft]');
+      await expect.poll(() => write.isEnabled(), { timeout: 30_000 }).toBe(true);
+      await write.click();
+      await page.locator('[data-testid=write-result]').waitFor({ timeout: 30_000 });
+      expect(await page.locator('[data-testid=write-result]').textContent()).toMatch(/Claim\//);
+      await page.reload();
+      await page
+        .getByText(/Ready to draft|Incomplete/)
+        .first()
+        .waitFor({ timeout: 60_000 });
+      const claims = await search('Claim?patient=Patient/meets-all');
+      expect(claims.entry?.length).toBe(1);
+      const provenance = await search(`Provenance?target=Claim/${claims.entry?.[0]?.resource.id}`);
+      expect(provenance.entry?.length).toBe(1);
+      await page.close();
+    });
+
     it('without a granted write scope, Write is disabled and the reason is shown', async () => {
       const page = await launch('meets-all', { readOnlyScopes: true });
       await page.getByLabel(/11 — Office/).check();
@@ -184,22 +235,11 @@ describe.skipIf(!hasChromium)(
       await page.close();
     });
 
-    it('works at a 1024 px EHR side panel width, and keyboard-only attest reaches the dialog', async () => {
+    it('works at a 1024 px EHR side panel width, and from the keyboard alone: attest, then write', async () => {
       const page = await launch('missing-care-coordination');
       await page.setViewportSize({ width: 1024, height: 768 });
       await page.screenshot({ path: join(artifacts, 'workflow-1024.png') });
-      let reached = false;
-      for (let i = 0; i < 80 && !reached; i += 1) {
-        await page.keyboard.press('Tab');
-        reached = await page.evaluate(() => {
-          let active: Element | null = document.activeElement;
-          while (active?.shadowRoot?.activeElement) {
-            active = active.shadowRoot.activeElement;
-          }
-          return /^Attest/.test(active?.textContent?.trim() ?? '');
-        });
-      }
-      expect(reached).toBe(true);
+      expect(await tabTo(page, (el) => /^Attest/.test(el.text) && el.tag === 'BUTTON')).toBe(true);
       await page.keyboard.press('Enter');
       await page.getByRole('dialog').waitFor();
       await page.keyboard.type('Phoned the home health agency about the visit schedule.');
@@ -208,6 +248,16 @@ describe.skipIf(!hasChromium)(
       await page.keyboard.press('Tab'); // Attest (submit)
       await page.keyboard.press('Enter');
       await page.getByText('Ready to draft').first().waitFor({ timeout: 30_000 });
+      expect(await tabTo(page, (el) => el.tag === 'INPUT' && el.value === '11')).toBe(true);
+      await page.keyboard.press('Space');
+      expect(await tabTo(page, (el) => el.testid === 'write-draft')).toBe(true);
+      await expect
+        .poll(() => page.locator('[data-testid=write-draft]').isEnabled(), { timeout: 30_000 })
+        .toBe(true);
+      await page.keyboard.press('Enter');
+      await page.locator('[data-testid=write-result]').waitFor({ timeout: 30_000 });
+      expect(await page.locator('[data-testid=write-result]').textContent()).toMatch(/ChargeItem\//);
+      await page.screenshot({ path: join(artifacts, 'keyboard-written-1024.png') });
       await page.close();
     });
   },
