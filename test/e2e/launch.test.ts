@@ -96,6 +96,17 @@ describe.skipIf(!hasChromium)('SMART launch in Chromium against the sandbox EHR'
     await page.close();
   });
 
+  it('runs embedded in an EHR frame (iframe, 1024 px side panel)', async () => {
+    const page = await browser.context.newPage();
+    const launchUrl = stack.sandbox.launchUrl(stack.sandbox.createLaunch('meets-all', 'case-manager'));
+    await page.goto(`${stack.app}/test-ehr-frame.html?src=${encodeURIComponent(launchUrl)}`);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('patient-banner h2').waitFor({ timeout: 60_000 });
+    expect(await frame.locator('patient-banner h2').textContent()).toBe('Grace Meetsall');
+    await page.screenshot({ path: join(artifacts, 'iframe-1024.png') });
+    await page.close();
+  });
+
   it('authorize refuses an unregistered redirect_uri without redirecting, and a request without PKCE', async () => {
     const page = await browser.context.newPage();
     const base = `${stack.sandbox.origin}/auth/authorize`;

@@ -48,6 +48,17 @@ async function serveApp(
 ): Promise<{ origin: string; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path === '/test-ehr-frame.html') {
+      // A stand-in EHR page that embeds the app in an iframe, as an EHR side panel does.
+      const src = new URL(req.url ?? '/', 'http://x').searchParams.get('src') ?? '/';
+      const safe = src.replace(/[^A-Za-z0-9:/?&=%._~-]/g, '');
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(
+          `<!doctype html><title>EHR</title><h1>EHR</h1><iframe title="G9012" src="${safe}" style="width:1024px;height:760px;border:0"></iframe>`,
+        );
+      return;
+    }
     if (path === '/app-config.json') {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(appConfig()));
       return;

@@ -59,6 +59,7 @@ export class PeriodControls extends LitElement {
       label {
         font-weight: 600;
         margin-right: 0.3rem;
+        white-space: nowrap;
       }
       .payer {
         display: flex;
