@@ -20,6 +20,8 @@ export interface FhirSession {
   readonly grantedScopes: readonly string[];
   /** False when the EHR said `need_patient_banner: false` (it shows its own banner). */
   readonly needPatientBanner: boolean;
+  /** The EHR's `smart_style_url`, when the token response gave one. */
+  readonly styleUrl?: string;
   /** False for an open server reached through `fhirServiceUrl` (no token at all). */
   readonly authorized: boolean;
   /** The Authorization header value for the next request, refreshing first when the token is about to expire. */
@@ -45,6 +47,7 @@ export function sessionFromClient(client: Client): FhirSession {
     fhirUser: fhirUser && /^(Practitioner|PractitionerRole)\/[^/]+$/.test(fhirUser) ? fhirUser : undefined,
     grantedScopes: scope.split(/\s+/).filter(Boolean),
     needPatientBanner: tokenResponse.need_patient_banner !== false,
+    styleUrl: text(tokenResponse.smart_style_url),
     authorized: Boolean(text(tokenResponse.access_token)),
     async authorization() {
       try {

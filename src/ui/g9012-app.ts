@@ -16,6 +16,7 @@ import type { R4Validator } from '../validate/r4.ts';
 import type { WorkflowServices } from './case-workflow.ts';
 import './data-notes.ts';
 import { localDay } from './local-day.ts';
+import { styleProperties } from './smart-style.ts';
 import './error-notice.ts';
 import './load-progress.ts';
 import './patient-banner.ts';
@@ -132,6 +133,7 @@ export class G9012App extends LitElement {
       this.config = config;
       const session = await this.services.completeLaunch();
       this.session = session;
+      this.applyStyle(session.styleUrl);
       this.phase = 'loading';
       this.loaded = await this.services.loadRecord(session, config, {
         onProgress: (progress) => {
@@ -147,6 +149,21 @@ export class G9012App extends LitElement {
       this.error = error;
       this.phase = 'failed';
     }
+  }
+
+  /** Applies the EHR's smart_style_url colours; a style that cannot be read leaves the defaults. */
+  private applyStyle(url: string | undefined): void {
+    if (!url || !/^https?:\/\//.test(url)) {
+      return;
+    }
+    void fetch(url)
+      .then((response) => (response.ok ? response.json() : undefined))
+      .then((style: unknown) => {
+        for (const [property, value] of Object.entries(styleProperties(style))) {
+          this.style.setProperty(property, value);
+        }
+      })
+      .catch(() => undefined);
   }
 
   /** Why each draft kind cannot be written on the launching server (from scopes and capability). */
