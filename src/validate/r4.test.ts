@@ -25,6 +25,12 @@ describe('R4 validator', () => {
     expect(validator.validate(claim)).toEqual([]);
   });
 
+  // Found by the review property test (seed 891659590): a key named like an Object.prototype member crashed.
+  it('reports a prototype-named key such as toString as an issue instead of throwing', () => {
+    const issues = validator.validate({ ...claim, toString: null, constructor: { x: 1 } });
+    expect(issues.length).toBeGreaterThan(0);
+  });
+
   it('rejects a Claim without insurance (R4 Claim.insurance 1..*)', () => {
     const { insurance: _, ...noInsurance } = claim;
     expect(validator.validate(noInsurance)).toContainEqual(

@@ -119,7 +119,8 @@ function elementFor(
   elements: Record<string, InternalSchemaElement>,
   property: string,
 ): { element: InternalSchemaElement; type: string } | undefined {
-  const direct = elements[property];
+  // Own properties only: a resource key such as "toString" must not find Object.prototype's.
+  const direct = Object.hasOwn(elements, property) ? elements[property] : undefined;
   if (direct !== undefined) {
     const type = direct.type[0]?.code;
     return type === undefined ? undefined : { element: direct, type };
