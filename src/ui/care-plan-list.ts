@@ -2,6 +2,7 @@ import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CarePlanItem } from '../domain/record.ts';
 import { conceptName, periodText } from './concept-text.ts';
+import { recordTable } from './record-table.ts';
 import { screenText } from './strings.ts';
 import { tableStyles } from './table-styles.ts';
 
@@ -17,32 +18,22 @@ export class CarePlanList extends LitElement {
 
   override render() {
     return html`<h3>${screenText.carePlansHeading}</h3>
-      ${
-        this.unread
-          ? html`<p class="note">${screenText.notRead}</p>`
-          : this.carePlans.length === 0
-            ? html`<p class="note">${screenText.noneRecorded}</p>`
-            : html`<table>
-              <thead>
-                <tr>
-                  <th scope="col">${screenText.columnName}</th>
-                  <th scope="col">${screenText.columnStatus}</th>
-                  <th scope="col">${screenText.columnPeriod}</th>
-                  <th scope="col">${screenText.columnActivities}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${this.carePlans.map(
-                  (plan) => html`<tr>
-                    <td>${plan.title ?? conceptName(plan.categories[0]) ?? screenText.untitled}</td>
-                    <td>${[plan.status, plan.intent].filter(Boolean).join(', ') || screenText.unknownValue}</td>
-                    <td>${periodText(plan.period) ?? screenText.unknownValue}</td>
-                    <td>${plan.activities.length}</td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>`
-      }`;
+      ${recordTable(
+        this.carePlans,
+        [
+          {
+            heading: screenText.columnName,
+            cell: (p) => p.title ?? conceptName(p.categories[0]) ?? screenText.untitled,
+          },
+          {
+            heading: screenText.columnStatus,
+            cell: (p) => [p.status, p.intent].filter(Boolean).join(', ') || screenText.unknownValue,
+          },
+          { heading: screenText.columnPeriod, cell: (p) => periodText(p.period) ?? screenText.unknownValue },
+          { heading: screenText.columnActivities, cell: (p) => p.activities.length },
+        ],
+        this.unread,
+      )}`;
   }
 }
 

@@ -2,6 +2,7 @@ import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ConditionItem } from '../domain/record.ts';
 import { conceptCodes, conceptName } from './concept-text.ts';
+import { recordTable } from './record-table.ts';
 import { screenText } from './strings.ts';
 import { tableStyles } from './table-styles.ts';
 
@@ -17,34 +18,17 @@ export class ConditionList extends LitElement {
 
   override render() {
     return html`<h3>${screenText.conditionsHeading}</h3>
-      ${
-        this.unread
-          ? html`<p class="note">${screenText.notRead}</p>`
-          : this.conditions.length === 0
-            ? html`<p class="note">${screenText.noneRecorded}</p>`
-            : html`<table>
-              <thead>
-                <tr>
-                  <th scope="col">${screenText.columnName}</th>
-                  <th scope="col">${screenText.columnCodes}</th>
-                  <th scope="col">${screenText.columnStatus}</th>
-                  <th scope="col">${screenText.columnOnset}</th>
-                  <th scope="col">${screenText.columnRecorded}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${this.conditions.map(
-                  (condition) => html`<tr>
-                    <td>${conceptName(condition.code) ?? screenText.unknownValue}</td>
-                    <td class="codes">${conceptCodes(condition.code).join(', ')}</td>
-                    <td>${condition.clinicalStatus ?? screenText.unknownValue}</td>
-                    <td>${condition.onset ?? screenText.unknownValue}</td>
-                    <td>${condition.recordedDate ?? screenText.unknownValue}</td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>`
-      }`;
+      ${recordTable(
+        this.conditions,
+        [
+          { heading: screenText.columnName, cell: (c) => conceptName(c.code) ?? screenText.unknownValue },
+          { heading: screenText.columnCodes, cell: (c) => conceptCodes(c.code).join(', '), codes: true },
+          { heading: screenText.columnStatus, cell: (c) => c.clinicalStatus ?? screenText.unknownValue },
+          { heading: screenText.columnOnset, cell: (c) => c.onset ?? screenText.unknownValue },
+          { heading: screenText.columnRecorded, cell: (c) => c.recordedDate ?? screenText.unknownValue },
+        ],
+        this.unread,
+      )}`;
   }
 }
 

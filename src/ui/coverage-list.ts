@@ -2,6 +2,7 @@ import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CoverageItem, OrganizationItem } from '../domain/record.ts';
 import { conceptName, periodText } from './concept-text.ts';
+import { recordTable } from './record-table.ts';
 import { screenText } from './strings.ts';
 import { tableStyles } from './table-styles.ts';
 
@@ -27,34 +28,17 @@ export class CoverageList extends LitElement {
 
   override render() {
     return html`<h3>${screenText.coverageHeading}</h3>
-      ${
-        this.unread
-          ? html`<p class="note">${screenText.notRead}</p>`
-          : this.coverages.length === 0
-            ? html`<p class="note">${screenText.noneRecorded}</p>`
-            : html`<table>
-              <thead>
-                <tr>
-                  <th scope="col">${screenText.columnPayor}</th>
-                  <th scope="col">${screenText.columnType}</th>
-                  <th scope="col">${screenText.columnStatus}</th>
-                  <th scope="col">${screenText.columnPeriod}</th>
-                  <th scope="col">${screenText.columnSubscriber}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${this.coverages.map(
-                  (coverage) => html`<tr>
-                    <td>${this.payorNames(coverage)}</td>
-                    <td>${conceptName(coverage.type) ?? screenText.unknownValue}</td>
-                    <td>${coverage.status ?? screenText.unknownValue}</td>
-                    <td>${periodText(coverage.period) ?? screenText.unknownValue}</td>
-                    <td>${coverage.subscriberId ?? screenText.unknownValue}</td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>`
-      }`;
+      ${recordTable(
+        this.coverages,
+        [
+          { heading: screenText.columnPayor, cell: (c) => this.payorNames(c) },
+          { heading: screenText.columnType, cell: (c) => conceptName(c.type) ?? screenText.unknownValue },
+          { heading: screenText.columnStatus, cell: (c) => c.status ?? screenText.unknownValue },
+          { heading: screenText.columnPeriod, cell: (c) => periodText(c.period) ?? screenText.unknownValue },
+          { heading: screenText.columnSubscriber, cell: (c) => c.subscriberId ?? screenText.unknownValue },
+        ],
+        this.unread,
+      )}`;
   }
 }
 

@@ -2,6 +2,7 @@ import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { MedicationItem, MedicationListSource } from '../domain/record.ts';
 import { conceptCodes, conceptName, periodText } from './concept-text.ts';
+import { recordTable } from './record-table.ts';
 import { medicationSourceText, screenText } from './strings.ts';
 import { tableStyles } from './table-styles.ts';
 
@@ -18,32 +19,13 @@ export class MedicationList extends LitElement {
   override render() {
     return html`<h3>${screenText.medicationsHeading}</h3>
       <p class="note source">${medicationSourceText(this.source)}</p>
-      ${
-        this.medications.length === 0
-          ? html`<p class="note">${screenText.noneRecorded}</p>`
-          : html`<table>
-            <thead>
-              <tr>
-                <th scope="col">${screenText.columnName}</th>
-                <th scope="col">${screenText.columnCodes}</th>
-                <th scope="col">${screenText.columnStatus}</th>
-                <th scope="col">${screenText.columnPeriod}</th>
-                <th scope="col">${screenText.columnAsserted}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${this.medications.map(
-                (medication) => html`<tr>
-                  <td>${conceptName(medication.medication) ?? screenText.unknownValue}</td>
-                  <td class="codes">${conceptCodes(medication.medication).join(', ')}</td>
-                  <td>${medication.status ?? screenText.unknownValue}</td>
-                  <td>${periodText(medication.effective) ?? screenText.unknownValue}</td>
-                  <td>${medication.asserted ?? screenText.unknownValue}</td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>`
-      }`;
+      ${recordTable(this.medications, [
+        { heading: screenText.columnName, cell: (m) => conceptName(m.medication) ?? screenText.unknownValue },
+        { heading: screenText.columnCodes, cell: (m) => conceptCodes(m.medication).join(', '), codes: true },
+        { heading: screenText.columnStatus, cell: (m) => m.status ?? screenText.unknownValue },
+        { heading: screenText.columnPeriod, cell: (m) => periodText(m.effective) ?? screenText.unknownValue },
+        { heading: screenText.columnAsserted, cell: (m) => m.asserted ?? screenText.unknownValue },
+      ])}`;
   }
 }
 
