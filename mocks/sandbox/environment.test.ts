@@ -33,6 +33,14 @@ describe('environmentOptions', () => {
     });
   });
 
+  it('SANDBOX_CHAOS_SEED gives a chaos random source that replays', () => {
+    const a = environmentOptions({ SANDBOX_CHAOS: '0.2', SANDBOX_CHAOS_SEED: '42' }).random;
+    const b = environmentOptions({ SANDBOX_CHAOS: '0.2', SANDBOX_CHAOS_SEED: '42' }).random;
+    expect(a && b && [a(), a(), a()]).toEqual(b && [b(), b(), b()]);
+    expect(environmentOptions({ SANDBOX_CHAOS: '0.2' }).random).toBeUndefined();
+    expect(() => environmentOptions({ SANDBOX_CHAOS_SEED: 'x' })).toThrow(/SANDBOX_CHAOS_SEED/);
+  });
+
   it('refuses values that would silently misbehave', () => {
     expect(() => environmentOptions({ SANDBOX_CHAOS: '20' })).toThrow(/fraction/);
     expect(() => environmentOptions({ SANDBOX_TOKEN_TTL: 'soon' })).toThrow(/SANDBOX_TOKEN_TTL/);

@@ -1,3 +1,4 @@
+import { seededRandom } from './http/chaos.ts';
 import type { StartSandboxOptions } from './server.ts';
 
 function number(name: string, value: string | undefined, fallback: number | undefined): number | undefined {
@@ -13,7 +14,7 @@ function number(name: string, value: string | undefined, fallback: number | unde
 
 /**
  * Reads the sandbox's environment: SANDBOX_PORT, APP_PORT, SANDBOX_DATA, SANDBOX_NOW, SANDBOX_TOKEN_TTL
- * and SANDBOX_CHAOS.
+ * SANDBOX_CHAOS and SANDBOX_CHAOS_SEED (replays the same faults; default: a new random run each time).
  */
 export function environmentOptions(env: NodeJS.ProcessEnv): StartSandboxOptions {
   const appPort = number('APP_PORT', env.APP_PORT, 5173);
@@ -21,6 +22,7 @@ export function environmentOptions(env: NodeJS.ProcessEnv): StartSandboxOptions 
   if (chaos > 1) {
     throw new Error(`SANDBOX_CHAOS is a fraction from 0 to 1, got ${chaos}`);
   }
+  const seed = number('SANDBOX_CHAOS_SEED', env.SANDBOX_CHAOS_SEED, undefined);
   return {
     port: number('SANDBOX_PORT', env.SANDBOX_PORT, 8080),
     appOrigin: `http://127.0.0.1:${appPort}`,
@@ -28,5 +30,6 @@ export function environmentOptions(env: NodeJS.ProcessEnv): StartSandboxOptions 
     now: env.SANDBOX_NOW || undefined,
     tokenTtl: number('SANDBOX_TOKEN_TTL', env.SANDBOX_TOKEN_TTL, undefined),
     chaos,
+    ...(seed === undefined ? {} : { random: seededRandom(seed) }),
   };
 }

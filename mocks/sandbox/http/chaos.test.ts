@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../server.ts';
 import { startSandbox } from '../server.ts';
 import { ALICE, fixtureBundles } from '../testing/fixture-bundles.ts';
-import { pickFault } from './chaos.ts';
+import { pickFault, seededRandom } from './chaos.ts';
 
 /** A random source that replays the given values. */
 function replay(values: number[]): () => number {
@@ -25,6 +25,28 @@ describe('pickFault', () => {
       new Set(['rate-limited', 'unavailable', 'dropped', 'slow']),
     );
     expect(pickFault(0, random)).toBeUndefined();
+  });
+});
+
+describe('seededRandom', () => {
+  it('replays the same values for the same seed, other values for another, all in [0, 1)', () => {
+    const take = (random: () => number) => Array.from({ length: 1000 }, random);
+    const first = take(seededRandom(20260));
+    expect(take(seededRandom(20260))).toEqual(first);
+    expect(take(seededRandom(20261))).not.toEqual(first);
+    expect(first.every((value) => value >= 0 && value < 1)).toBe(true);
+    const mean = first.reduce((sum, value) => sum + value, 0) / first.length;
+    expect(mean).toBeGreaterThan(0.45);
+    expect(mean).toBeLessThan(0.55);
+  });
+
+  it('gives the same faults for the same seed', () => {
+    const faults = (seed: number) => {
+      const random = seededRandom(seed);
+      return Array.from({ length: 200 }, () => pickFault(0.2, random));
+    };
+    expect(faults(7)).toEqual(faults(7));
+    expect(new Set(faults(7).filter(Boolean)).size).toBe(4);
   });
 });
 

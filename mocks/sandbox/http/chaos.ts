@@ -11,6 +11,21 @@ const FAULTS: readonly ChaosFault[] = ['rate-limited', 'unavailable', 'dropped',
 export const SLOW_RESPONSE_MS = 1500;
 
 /**
+ * A repeatable random source in [0, 1) for a seed (mulberry32), so a chaos run can be replayed: the same seed
+ * and the same order of requests give the same faults.
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+/**
  * Picks the fault for one FHIR request: with probability `fraction`, one of the four at random; otherwise none.
  */
 export function pickFault(fraction: number, random: () => number): ChaosFault | undefined {
