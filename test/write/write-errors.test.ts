@@ -6,6 +6,7 @@ import { aliceRecord, readyEvaluation } from '../../src/domain/draft/evaluation-
 import { fetchFhirHttp } from '../../src/fhir/write/fhir-http.ts';
 import { writeDraft } from '../../src/fhir/write/write-draft.ts';
 import { isRetryable } from '../../src/fhir/write/write-error.ts';
+import { writeErrorText } from '../../src/ui/strings.ts';
 import { loadNodeR4Validator } from '../../src/validate/node-definitions.ts';
 import type { R4Validator } from '../../src/validate/r4.ts';
 
@@ -172,6 +173,18 @@ describe('write errors', () => {
       draft: { resourceType: 'Claim', id: 'c9', location: 'Claim/c9', created: true },
       provenance: { resourceType: 'Provenance', id: 'p9', location: 'Provenance/p9', created: true },
     });
+  });
+
+  it('429 (throttled): retryable, with a next step to press Write again, not a support ticket', async () => {
+    server.use(
+      mswHttp.post(`${BASE}*`, () =>
+        HttpResponse.json(outcome('Too many requests'), { status: 429, headers: { 'retry-after': '1' } }),
+      ),
+    );
+    const result = await writeDraft(http, draft(), { validator });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'unavailable', status: 429 } });
+    expect(result.ok === false && isRetryable(result.error)).toBe(true);
+    expect(result.ok === false && writeErrorText(result.error).nextStep).toMatch(/press Write again/i);
   });
 
   it('network failure: the draft stays and the error is retryable', async () => {

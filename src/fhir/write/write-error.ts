@@ -35,7 +35,7 @@ export type WriteError =
       readonly resourceType: string;
       readonly diagnostics: readonly string[];
     }
-  /** 5xx: the server failed; the draft stays and the user can retry. */
+  /** 5xx, or 429 (too many requests): the server cannot take it now; the draft stays and the user can retry. */
   | {
       readonly kind: 'unavailable';
       readonly status: number;
@@ -100,7 +100,8 @@ export function writeErrorFrom(
   if (status === 400 || status === 422) {
     return { kind: 'rejected', status, resourceType, diagnostics };
   }
-  if (status >= 500) {
+  // Source: RFC 6585 §4 — 429 means "too many requests", a transient refusal the same write may repeat.
+  if (status >= 500 || status === 429) {
     return { kind: 'unavailable', status, resourceType, diagnostics };
   }
   return { kind: 'http', status, resourceType, diagnostics };
