@@ -91,8 +91,9 @@ function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
 }
 
 /**
- * GET one FHIR URL as JSON with the session's token. Retries 429/502/503/504 with exponential backoff,
- * honouring Retry-After; on 401 tries one token refresh. Every failure is a typed error; an abort rejects
+ * GET one FHIR URL as JSON with the session's token. Retries 429/502/503/504 and network failures (no
+ * answer, e.g. a dropped connection) with exponential backoff, honouring Retry-After; on 401 tries one token
+ * refresh. Every failure is a typed error; an abort rejects
  * with the signal's reason.
  * @throws {AuthExpired | ScopeMissing | NotFound | RateLimited | Unavailable | NetworkError | FhirHttpError}
  */
@@ -118,7 +119,13 @@ export async function fetchFhirJson(
       if (isAbort(error, target.signal)) {
         throw target.signal?.reason ?? error;
       }
-      throw new NetworkError(target.resourceType);
+      // A GET is safe to repeat: a dropped connection or a network blip gets the same backoff as a 503.
+      if (retries >= policy.maxRetries) {
+        throw new NetworkError(target.resourceType);
+      }
+      await wait(Math.min(policy.baseDelayMs * 2 ** retries, policy.maxDelayMs), target.signal);
+      retries += 1;
+      continue;
     }
     if (response.ok) {
       const body = await readBody(response);

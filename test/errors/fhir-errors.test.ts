@@ -176,11 +176,30 @@ describe('errors while reading', () => {
     expect(describeError(error).nextStep).toMatch(/later/);
   });
 
-  it('network failure: NetworkError with a next step', async () => {
-    serve((url) => (isCondition(url) ? HttpResponse.error() : undefined));
-    const { error } = await conditionError();
+  it('network failure that persists: retried with backoff, then NetworkError with a next step', async () => {
+    const server = serve((url) => (isCondition(url) ? HttpResponse.error() : undefined));
+    const waits: number[] = [];
+    const { error } = await conditionError(waits);
     expect(error).toBeInstanceOf(NetworkError);
     expect(describeError(error).nextStep).toMatch(/connection/);
+    expect(waits).toEqual([10, 20, 40]);
+    expect(server.seen.filter((seen) => isCondition(seen.url))).toHaveLength(4);
+  });
+
+  it('a dropped connection once: the read is repeated and nothing is reported missing', async () => {
+    let calls = 0;
+    serve((url) => {
+      if (!isCondition(url)) {
+        return undefined;
+      }
+      calls += 1;
+      return calls === 1 ? HttpResponse.error() : undefined;
+    });
+    const waits: number[] = [];
+    const loaded = await loadPatientRecord(fakeSession(), testConfig(), testLoadOptions(waits));
+    expect(waits).toEqual([10]);
+    expect(loaded.notes.some((note) => note.kind === 'failed')).toBe(false);
+    expect(loaded.progress.find((p) => p.resourceType === 'Condition')?.state).toBe('done');
   });
 
   it('other statuses: FhirHttpError shows the OperationOutcome diagnostics', async () => {
