@@ -55,3 +55,19 @@ export interface LoadedRecord {
     readonly target?: { readonly name: string; readonly url: string };
   };
 }
+
+/** A read that failed. */
+export type FailedRead = Extract<DataNote, { kind: 'failed' }>;
+
+const TRANSIENT_KINDS: ReadonlySet<string> = new Set(['network', 'rate-limited', 'unavailable']);
+
+/**
+ * Reads that failed for a reason a reload may fix (no answer, throttled, unavailable). Until they are read,
+ * the record may lack evidence or its Coverage, and a draft built from it could name another payer (another
+ * identifier, so a second draft for the same patient and period): no draft should be written from it.
+ */
+export function transientReadFailures(notes: readonly DataNote[]): FailedRead[] {
+  return notes.filter(
+    (note): note is FailedRead => note.kind === 'failed' && TRANSIENT_KINDS.has(note.error.kind),
+  );
+}

@@ -5,7 +5,7 @@ import type { AppConfig } from '../config/app-config.ts';
 import { loadConfig } from '../config/load-config.ts';
 import type { DraftKind } from '../domain/draft/types.ts';
 import { type LoadOptions, loadPatientRecord } from '../fhir/load-record.ts';
-import type { LoadedRecord, TypeProgress } from '../fhir/load-result.ts';
+import { type LoadedRecord, type TypeProgress, transientReadFailures } from '../fhir/load-result.ts';
 import type { FhirSession } from '../fhir/session.ts';
 import { completeLaunch } from '../fhir/smart-ready.ts';
 import { type FhirHttp, sessionFhirHttp } from '../fhir/write/fhir-http.ts';
@@ -22,7 +22,7 @@ import './load-progress.ts';
 import './patient-banner.ts';
 import './record-overview.ts';
 import './review/review-launcher.ts';
-import { screenText, workflowText, writeBlockedText } from './strings.ts';
+import { describeError, screenText, workflowText, writeBlockedText } from './strings.ts';
 
 /** What the shell needs from the outside world; tests hand in fakes. */
 export interface ShellServices {
@@ -166,10 +166,18 @@ export class G9012App extends LitElement {
       .catch(() => undefined);
   }
 
-  /** Why each draft kind cannot be written on the launching server (from scopes and capability). */
+  /**
+   * Why each draft kind cannot be written on the launching server (from scopes and capability), or, while a
+   * read failed for a reason a reload may fix, why no draft should be written from this partial record.
+   */
   private writeBlocked(loaded: LoadedRecord, session: FhirSession): Partial<Record<DraftKind, string>> {
     const blocked: Partial<Record<DraftKind, string>> = {};
+    const unread = transientReadFailures(loaded.notes)[0];
+    const unreadText = unread ? describeError(unread.error) : undefined;
     for (const kind of ['chargeitem', 'claim'] as const) {
+      if (unreadText) {
+        blocked[kind] = `${unreadText.title}. ${unreadText.detail} ${unreadText.nextStep}`;
+      }
       const plan = planDraftWrite({
         kind,
         capability: loaded.capability,

@@ -6,6 +6,7 @@ import type { LitElement } from 'lit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scenarios } from '../../mocks/patients/index.ts';
 import { configFrom } from '../../src/config/load-config.ts';
+import { NetworkError, ScopeMissing } from '../../src/fhir/errors.ts';
 import type { LoadedRecord } from '../../src/fhir/load-result.ts';
 import { recordFromBundle } from '../../src/fhir/record/index.ts';
 import type { FhirSession } from '../../src/fhir/session.ts';
@@ -262,6 +263,47 @@ describe('case workflow in the app shell', () => {
     writeButton(element).click();
     await settle(element);
     expect(server.calls).toEqual([]);
+  });
+
+  it('while a read failed for a reason a reload may fix, Write is off and says to reload', async () => {
+    const server = fakeServer();
+    const loaded = loadedFor('meets-all');
+    const partial: LoadedRecord = {
+      ...loaded,
+      notes: [
+        ...loaded.notes,
+        { kind: 'failed', resourceType: 'Coverage', error: new NetworkError('Coverage') },
+      ],
+    };
+    const element = await shell(services(partial, session(), server.http));
+    const panel = must(element, 'draft-panel') as HTMLElementTagNameMap['draft-panel'];
+    expect(panel.draft).toBeDefined();
+    expect(panel.writeBlockedReason).toContain('Reading Coverage got no answer');
+    expect(panel.writeBlockedReason).toMatch(/reload the page/);
+    expect(writeButton(element).disabled).toBe(true);
+    writeButton(element).click();
+    await settle(element);
+    expect(server.calls).toEqual([]);
+  });
+
+  it('a read the server refuses for good (403) does not block Write', async () => {
+    const server = fakeServer();
+    const loaded = loadedFor('meets-all');
+    const refused = new ScopeMissing('Communication', 'patient/Communication.rs', false, []);
+    const element = await shell(
+      services(
+        {
+          ...loaded,
+          notes: [...loaded.notes, { kind: 'failed', resourceType: 'Communication', error: refused }],
+        },
+        session(),
+        server.http,
+      ),
+    );
+    expect((must(element, 'draft-panel') as HTMLElementTagNameMap['draft-panel']).writeBlockedReason).toBe(
+      undefined,
+    );
+    expect(writeButton(element).disabled).toBe(false);
   });
 
   it('keeps the same package across a retry after a server failure, and maps the error to a next step', async () => {
