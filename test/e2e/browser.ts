@@ -28,14 +28,24 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+/** Options for `startBrowser` beyond the viewport. */
+export interface BrowserOptions {
+  /** Ignore the pages' Content-Security-Policy (the XSS test checks the rendering without that guard). */
+  readonly bypassCSP?: boolean;
+}
+
 /** Starts Chromium with a new empty profile. */
-export async function startBrowser(viewport = { width: 1440, height: 900 }): Promise<BrowserSession> {
+export async function startBrowser(
+  viewport = { width: 1440, height: 900 },
+  options: BrowserOptions = {},
+): Promise<BrowserSession> {
   const profile = mkdtempSync(join(tmpdir(), 'g9012-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: FLAGS,
     viewport,
+    bypassCSP: options.bypassCSP ?? false,
   });
   return {
     context,
