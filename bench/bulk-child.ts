@@ -2,8 +2,9 @@
  * Run as a child process by the bulk bench, so its peak RSS is its own:
  *   node --import tsx bench/bulk-child.ts evaluate <dir>   runs `g9012 evaluate <dir>` (the CLI's main)
  *   node --import tsx bench/bulk-child.ts parse <dir>      only reads the NDJSON and splits it by patient
- *   node --import tsx bench/bulk-child.ts read <dir>       the CLI's own reader (readNdjsonFolder) alone,
- *                                                          to show how the evaluate time divides
+ *   node --import tsx bench/bulk-child.ts read <dir>       the CLI's own reader (openNdjsonFolder, lines
+ *                                                          as text, unparsed) alone, to show how the
+ *                                                          evaluate time divides
  * Prints one JSON line: {"mode","patients","ms","maxRssMb"}; `ms` is the work only, without start-up.
  *
  * Peak RSS is the kernel's high-water mark of this process's own memory (VmHWM in /proc/self/status, which
@@ -15,7 +16,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { main } from '../src/cli/main.ts';
-import { readNdjsonFolder } from '../src/cli/ndjson-folder.ts';
+import { openNdjsonFolder } from '../src/cli/ndjson/patient-lines.ts';
 
 /** The evaluation date the scenarios are written for. */
 const AS_OF = '2026-11-20';
@@ -91,11 +92,12 @@ function peakRssKb(): number {
   return process.resourceUsage().maxRSS;
 }
 
-/** Only the CLI's reader: every patient's resources as `g9012 evaluate` gets them, nothing done with them. */
+/** Only the CLI's reader: every patient's lines as the main thread of `g9012 evaluate` hands them out. */
 async function readOnly(dir: string): Promise<number> {
   let patients = 0;
-  for await (const patient of readNdjsonFolder(dir)) {
-    if (patient.resources.length > 0) {
+  const folder = await openNdjsonFolder(dir);
+  for await (const patient of folder.patients()) {
+    if (patient.lines.length > 0) {
       patients += 1;
     }
   }

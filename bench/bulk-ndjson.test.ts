@@ -1,12 +1,13 @@
 /**
  * The generated Bulk folder is what the bulk figures are measured on: every patient must come back from the
- * CLI's reader with its own resources under new ids, and build a record.
+ * CLI's reader (openNdjsonFolder + patientResources) with its own resources under new ids, and build a record.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readNdjsonFolder } from '../src/cli/ndjson-folder.ts';
+import { openNdjsonFolder } from '../src/cli/ndjson/patient-lines.ts';
+import { patientResources } from '../src/cli/ndjson/patient-resources.ts';
 import { recordFromResources } from '../src/fhir/record/index.ts';
 import { writeBulkFolder } from './bulk-ndjson.ts';
 
@@ -27,7 +28,10 @@ describe('generated Bulk NDJSON folder', () => {
     expect(new Set(ids).size).toBe(ids.length);
 
     const seen: string[] = [];
-    for await (const { patientId, resources } of readNdjsonFolder(dir)) {
+    const folder = await openNdjsonFolder(dir);
+    for await (const lines of folder.patients()) {
+      const { patientId } = lines;
+      const { resources } = patientResources(lines, folder.shared, folder.files);
       seen.push(patientId);
       const own = resources.filter((r) => (r as { resourceType: string }).resourceType === 'Condition');
       expect(own.length, patientId).toBeGreaterThan(0);

@@ -33,7 +33,7 @@ export interface BulkRun {
   readonly files_mb: number;
   readonly evaluate: ChildReport;
   readonly parse: ChildReport;
-  /** The CLI's reader alone (readNdjsonFolder): the rest of the evaluate time is records and evaluation. */
+  /** The CLI's main-thread reader alone (openNdjsonFolder): the rest of the evaluate time is the workers'. */
   readonly read: ChildReport;
 }
 

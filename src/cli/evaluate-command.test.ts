@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarios } from '../../mocks/patients/index.ts';
 import { BUILTIN_POLICY_FILES } from '../domain/builtin-policies.ts';
 import { main } from './main.ts';
-import { readNdjsonFolder } from './ndjson-folder.ts';
+import { openNdjsonFolder } from './ndjson/patient-lines.ts';
+import { patientResources } from './ndjson/patient-resources.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/g9012.js');
@@ -276,22 +277,24 @@ describe('g9012 evaluate (in process)', () => {
     expect(r.stdout.length).toBeLessThan(20_000);
   });
 
-  it('streams NDJSON in batches with the same result as one batch, reporting bad lines once', async () => {
+  it('streams NDJSON in batches with the same result as one pass, reporting bad lines once', async () => {
     appendFileSync(join(ndjson, 'Condition.ndjson'), 'not json\n');
     const problems: string[] = [];
-    const ids = async (batchSize: number) => {
+    const ids = async (batchBytes: number) => {
       const out: string[] = [];
-      for await (const p of readNdjsonFolder(ndjson, {
-        batchSize,
+      const folder = await openNdjsonFolder(ndjson, {
+        batchBytes,
         onProblem: (x) => problems.push(`${x.line}`),
-      })) {
-        out.push(`${p.patientId}:${p.resources.length}`);
+      });
+      for await (const p of folder.patients()) {
+        out.push(`${p.patientId}:${patientResources(p, folder.shared, folder.files).resources.length}`);
       }
       return out;
     };
-    const one = await ids(1000);
+    const one = await ids(1e9);
     expect(problems).toHaveLength(1);
     expect(await ids(1)).toEqual(one);
+    expect(problems).toHaveLength(2);
     expect(one).toHaveLength(4);
   });
 });

@@ -3,9 +3,9 @@
  * JSON line per patient) against the G9012 criteria. The contract is in issue 4 and `evaluation-json.ts`.
  */
 import { readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { BUILTIN_POLICIES, withExtraPolicies } from '../domain/builtin-policies.ts';
-import { evaluate } from '../domain/evaluate.ts';
 import {
   type AttestationInput,
   CRITERION_IDS,
@@ -13,17 +13,13 @@ import {
   type DiagnosisConfirmation,
   type EvaluationPeriod,
 } from '../domain/evaluation.ts';
-import { selectPolicy } from '../domain/payer-match.ts';
 import { asOfDay, InvalidPeriodError, parsePeriod } from '../domain/period.ts';
-import type { PayerPolicy } from '../domain/policy.ts';
-import type { InvalidResource, PatientRecord } from '../domain/record.ts';
-import { indexRecord } from '../domain/record-index.ts';
-import { recordFromBundle, recordFromResources } from '../fhir/record/index.ts';
-import { CliInputError, type CliIo, EXIT, oneLine, type TextSink } from './cli-io.ts';
+import { recordFromBundle } from '../fhir/record/index.ts';
+import { evaluateFolder, INLINE_BELOW_PATIENTS } from './bulk/evaluate-folder.ts';
+import { writeText } from './bulk/ordered-run.ts';
+import { CliInputError, type CliIo, EXIT, oneLine } from './cli-io.ts';
 import type { Command } from './commands.ts';
-import { toEvaluationJson } from './evaluation-json.ts';
-import { toEvaluationText } from './evaluation-text.ts';
-import { readNdjsonFolder } from './ndjson-folder.ts';
+import { NO_POLICY, type RunSettings, renderEvaluation } from './evaluate-render.ts';
 import { readPolicyDir } from './policy-dir.ts';
 
 const USAGE = `Usage: g9012 evaluate <bundle.json | ndjson-folder> [options]
@@ -38,20 +34,9 @@ const USAGE = `Usage: g9012 evaluate <bundle.json | ndjson-folder> [options]
                                is also the performer checked by the case-manager criterion
   --patient ID                 the patient, when a Bundle holds several
   --format json|text           output format (default: json, one line per patient)
+  --workers N                  worker threads for an NDJSON folder (default: one per core; 0: none;
+                               folders under ${INLINE_BELOW_PATIENTS} patients run in the main thread)
 `;
-
-/** Settings shared by every patient in one run. */
-interface RunSettings {
-  readonly asOf: string;
-  readonly period?: EvaluationPeriod;
-  readonly policies: readonly PayerPolicy[];
-  readonly payerId?: string;
-  readonly attestations: readonly AttestationInput[];
-  readonly diagnoses: readonly DiagnosisConfirmation[];
-  /** The signed-in user as a record reference, when --user names one. */
-  readonly user?: string;
-  readonly format: 'json' | 'text';
-}
 
 const USER_REF = /^(Practitioner|PractitionerRole)\/[A-Za-z0-9\-.]{1,64}$/;
 
@@ -66,6 +51,7 @@ const OPTIONS = {
   user: { type: 'string' },
   patient: { type: 'string' },
   format: { type: 'string' },
+  workers: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -88,7 +74,7 @@ function parseAttestation(text: string, by: string, at: string): AttestationInpu
 
 async function settingsFrom(
   args: readonly string[],
-): Promise<{ input: string; settings: RunSettings; patient?: string }> {
+): Promise<{ input: string; settings: RunSettings; patient?: string; workers: number }> {
   const parseOptions = { args: [...args], allowPositionals: true, options: OPTIONS } as const;
   let parsed: ReturnType<typeof parseArgs<typeof parseOptions>>;
   try {
@@ -124,6 +110,10 @@ async function settingsFrom(
     period = values.period === undefined ? undefined : parsePeriod(values.period);
   } catch (error) {
     throw new CliInputError(error instanceof Error ? error.message : 'invalid date');
+  }
+  const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
+  if (values.workers !== undefined && !/^\d{1,3}$/.test(values.workers)) {
+    throw new CliInputError(`--workers must be a whole number, not "${oneLine(values.workers, 20)}"`);
   }
   const extraPolicies = values['policy-dir'] === undefined ? [] : await readPolicyDir(values['policy-dir']);
   const policies = extraPolicies.length > 0 ? withExtraPolicies(extraPolicies) : [...BUILTIN_POLICIES];
@@ -165,6 +155,7 @@ async function settingsFrom(
   });
   return {
     input,
+    workers,
     ...(values.patient === undefined ? {} : { patient: values.patient }),
     settings: {
       asOf,
@@ -180,32 +171,6 @@ async function settingsFrom(
 }
 
 class HelpRequested extends Error {}
-
-async function writeOut(sink: TextSink, text: string): Promise<void> {
-  const ok = sink.write(text);
-  const drainable = sink as TextSink & { once?: (event: string, fn: () => void) => unknown };
-  if (ok === false && typeof drainable.once === 'function') {
-    await new Promise<void>((resolve) => drainable.once?.('drain', resolve));
-  }
-}
-
-function render(record: PatientRecord, invalid: readonly InvalidResource[], s: RunSettings): string {
-  const selection = selectPolicy(record, indexRecord(record), s.policies, s.payerId);
-  if (!selection) {
-    throw new CliInputError('no payer policy applies and no "default" policy is loaded');
-  }
-  const evaluation = evaluate(record, {
-    asOf: s.asOf,
-    ...(s.period ? { period: s.period } : {}),
-    policy: selection.policy,
-    payerMatch: selection.match,
-    attestations: s.attestations,
-    confirmations: { diagnoses: s.diagnoses },
-  });
-  return s.format === 'json'
-    ? `${JSON.stringify(toEvaluationJson(evaluation, invalid))}\n`
-    : toEvaluationText(evaluation, invalid);
-}
 
 async function evaluateBundleFile(file: string, s: RunSettings, io: CliIo, patient?: string): Promise<void> {
   let text: string;
@@ -231,26 +196,11 @@ async function evaluateBundleFile(file: string, s: RunSettings, io: CliIo, patie
   if (!result.record) {
     throw new CliInputError(`${file}: ${result.problems.join('; ') || 'no patient record could be built'}`);
   }
-  await writeOut(io.stdout, render(result.record, result.invalid, s));
-}
-
-async function evaluateNdjsonFolder(dir: string, s: RunSettings, io: CliIo): Promise<void> {
-  const onProblem = (p: { file: string; line: number; problem: string }) => {
-    io.stderr.write(`g9012 evaluate: ${p.file} line ${p.line}: ${p.problem}\n`);
-  };
-  for await (const { patientId, resources } of readNdjsonFolder(dir, { onProblem })) {
-    const result = recordFromResources(resources, {
-      patientId,
-      ...(s.user === undefined ? {} : { user: s.user }),
-    });
-    if (!result.record) {
-      io.stderr.write(
-        `g9012 evaluate: ${dir}: Patient/${oneLine(patientId, 64)}: ${oneLine(result.problems.join('; '))}\n`,
-      );
-      continue;
-    }
-    await writeOut(io.stdout, render(result.record, result.invalid, s));
+  const output = renderEvaluation(result.record, result.invalid, s);
+  if (output === undefined) {
+    throw new CliInputError(NO_POLICY);
   }
+  await writeText(io.stdout, output);
 }
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {
@@ -264,7 +214,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     }
     throw error;
   }
-  const { input, settings, patient } = parsed;
+  const { input, settings, patient, workers } = parsed;
   let isFolder: boolean;
   try {
     isFolder = (await stat(input)).isDirectory();
@@ -272,7 +222,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     throw new CliInputError(`${input}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   if (isFolder) {
-    await evaluateNdjsonFolder(input, settings, io);
+    await evaluateFolder(input, settings, { workers }, io);
   } else {
     await evaluateBundleFile(input, settings, io, patient);
   }

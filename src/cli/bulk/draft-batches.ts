@@ -9,21 +9,13 @@
  * last, the Provenance whose target is one of the batch's drafts. Each draft is yielded with its patient's
  * resources, the shared ones they reference, and its Provenance.
  */
-import { createReadStream } from 'node:fs';
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { patientReferenceOf } from '../../review/evidence-source.ts';
 import { isObject, type JsonObject, objects, refOf, str } from '../../review/json-access.ts';
 import { CliInputError } from '../cli-io.ts';
+import { jsonLines, type LineProblem, listNdjsonFiles } from '../ndjson/files.ts';
+import { collectReferences, patientIdOf, SHARED_TYPES, SharedResources } from '../ndjson/references.ts';
 import type { ReviewTask } from './review-task.ts';
 
-/** A line that could not be read (reported once, by file and line number, never by content). */
-export interface LineProblem {
-  readonly file: string;
-  readonly line: number;
-  readonly problem: string;
-}
+export type { LineProblem } from '../ndjson/files.ts';
 
 /** What pass 0 found. */
 export interface FolderScan {
@@ -41,74 +33,18 @@ export interface DraftBatchOptions {
 }
 
 const DRAFT_TYPES = new Set(['Claim', 'ChargeItem']);
-const SHARED_TYPES = new Set(['Practitioner', 'PractitionerRole', 'Organization', 'Medication', 'Location']);
 const NO_PATIENT = '';
 
-async function* jsonLines(file: string): AsyncGenerator<{ value: unknown; line: number; error?: string }> {
-  const rl = createInterface({
-    input: createReadStream(file, { encoding: 'utf8' }),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
-  let line = 0;
-  for await (const text of rl) {
-    line += 1;
-    if (!text.trim()) {
-      continue;
-    }
-    try {
-      yield { value: JSON.parse(text) as unknown, line };
-    } catch {
-      yield { value: undefined, line, error: 'not valid JSON; skipped' };
-    }
-  }
-}
-
-function patientIdOf(resource: JsonObject): string | undefined {
-  if (resource.resourceType === 'Patient') {
-    return str(resource, 'id');
-  }
-  const ref = patientReferenceOf(resource);
-  return ref?.startsWith('Patient/') ? ref.slice('Patient/'.length) : undefined;
-}
-
-function collectReferences(value: unknown, out: Set<string>): void {
-  if (Array.isArray(value)) {
-    for (const v of value) {
-      collectReferences(v, out);
-    }
-  } else if (isObject(value)) {
-    for (const [key, v] of Object.entries(value)) {
-      if (key === 'reference' && typeof v === 'string') {
-        out.add(v);
-      } else if (typeof v === 'object') {
-        collectReferences(v, out);
-      }
-    }
-  }
-}
-
 interface Scan {
-  readonly files: string[];
+  readonly files: readonly string[];
   readonly provenanceFiles: Set<string>;
   readonly patientIds: string[];
-  readonly shared: Map<string, JsonObject>;
-  readonly rolesByPractitioner: Map<string, string[]>;
+  readonly shared: SharedResources<JsonObject>;
   draftCount: number;
 }
 
-async function listFiles(dir: string): Promise<string[]> {
-  let names: string[];
-  try {
-    names = (await readdir(dir)).filter((n) => n.toLowerCase().endsWith('.ndjson')).sort();
-  } catch (error) {
-    throw new CliInputError(
-      `${dir}: cannot read the folder (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-    );
-  }
-  if (names.length === 0) {
-    throw new CliInputError(`${dir}: no .ndjson files in the folder`);
-  }
-  return names.map((n) => join(dir, n));
+async function listFiles(dir: string): Promise<readonly string[]> {
+  return (await listNdjsonFiles(dir)).files;
 }
 
 async function scanFolder(dir: string, report: (p: LineProblem) => void): Promise<Scan> {
@@ -116,8 +52,7 @@ async function scanFolder(dir: string, report: (p: LineProblem) => void): Promis
     files: await listFiles(dir),
     provenanceFiles: new Set(),
     patientIds: [],
-    shared: new Map(),
-    rolesByPractitioner: new Map(),
+    shared: new SharedResources(),
     draftCount: 0,
   };
   const seen = new Set<string>();
@@ -140,14 +75,7 @@ async function scanFolder(dir: string, report: (p: LineProblem) => void): Promis
       } else if (SHARED_TYPES.has(type)) {
         const ref = refOf(value);
         if (ref !== undefined) {
-          scan.shared.set(ref, value);
-          const practitioner = str(value.practitioner, 'reference');
-          if (type === 'PractitionerRole' && practitioner !== undefined) {
-            scan.rolesByPractitioner.set(practitioner, [
-              ...(scan.rolesByPractitioner.get(practitioner) ?? []),
-              ref,
-            ]);
-          }
+          scan.shared.add(value, ref, value);
         }
       }
     }
@@ -221,15 +149,7 @@ async function readBatch(scan: Scan, patients: ReadonlySet<string>): Promise<Bat
 function linkedShared(scan: Scan, own: readonly JsonObject[]): JsonObject[] {
   const refs = new Set<string>();
   collectReferences(own, refs);
-  for (const ref of [...refs]) {
-    for (const role of scan.rolesByPractitioner.get(ref) ?? []) {
-      refs.add(role);
-    }
-  }
-  return [...refs].flatMap((ref) => {
-    const resource = scan.shared.get(ref);
-    return resource === undefined ? [] : [resource];
-  });
+  return scan.shared.linked(refs);
 }
 
 /** Yields one review task per draft in the folder. Throws CliInputError when the folder has no drafts. */

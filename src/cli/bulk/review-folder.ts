@@ -3,8 +3,9 @@
  * writes the outputs in input order. At most `2 × workers` tasks are in flight, so memory stays flat.
  */
 import { availableParallelism } from 'node:os';
-import type { CliIo, TextSink } from '../cli-io.ts';
+import type { CliIo } from '../cli-io.ts';
 import { readDraftBatches } from './draft-batches.ts';
+import { runOrdered, writeText } from './ordered-run.ts';
 import { progressReporter } from './progress.ts';
 import type { ReviewOutcome, ReviewSettings, ReviewTask } from './review-task.ts';
 import { runReviewTask } from './review-task.ts';
@@ -13,14 +14,6 @@ import { inlinePool, type TaskPool, workerPool } from './worker-pool.ts';
 /** The default number of workers: every available core. */
 export function defaultWorkers(): number {
   return availableParallelism();
-}
-
-async function write(sink: TextSink, text: string): Promise<void> {
-  const ok = sink.write(text);
-  const drainable = sink as TextSink & { once?: (event: string, fn: () => void) => unknown };
-  if (ok === false && typeof drainable.once === 'function') {
-    await new Promise<void>((resolve) => drainable.once?.('drain', resolve));
-  }
 }
 
 async function openPool(
@@ -56,34 +49,15 @@ export async function reviewFolder(
     },
   });
   const pool = await openPool(workers, settings);
-  const window: Promise<ReviewOutcome>[] = [];
-  const limit = Math.max(2, workers * 2);
   let done = 0;
   let allOk = true;
-  const drainOne = async (): Promise<void> => {
-    const head = window.shift();
-    if (head === undefined) {
-      return;
-    }
-    const outcome = await head;
-    allOk &&= outcome.ok;
-    await write(io.stdout, outcome.output);
-    done += 1;
-    progress.tick(done);
-  };
   try {
-    for await (const task of tasks) {
-      const result = pool.run(task);
-      // Keep rejections observed until the result is awaited in order.
-      result.catch(() => undefined);
-      window.push(result);
-      if (window.length >= limit) {
-        await drainOne();
-      }
-    }
-    while (window.length > 0) {
-      await drainOne();
-    }
+    await runOrdered(tasks, pool, Math.max(2, workers * 2), async (outcome) => {
+      allOk &&= outcome.ok;
+      await writeText(io.stdout, outcome.output);
+      done += 1;
+      progress.tick(done);
+    });
     progress.finish(done);
   } finally {
     await pool.close();

@@ -1,6 +1,6 @@
 /**
  * A small worker_threads pool: each worker loads a TypeScript module (through tsx, so it runs straight from
- * the sources like the rest of the CLI) and answers `{id, input}` messages with `{id, output}` or
+ * the sources like the rest of the CLI, or as a bundle from `worker-bundle.ts`) and answers `{id, input}` messages with `{id, output}` or
  * `{id, error}`. Tasks go to the worker with the fewest in flight.
  */
 import { createRequire } from 'node:module';
@@ -44,10 +44,18 @@ function tsxApiUrl(): string {
 /**
  * Starts `size` workers running `moduleUrl` with `workerData`.
  *
- * @param moduleUrl the worker module (a .ts file), which listens on `parentPort`
+ * @param moduleUrl the worker module, which listens on `parentPort`: a .ts file (loaded through tsx), or a
+ *   plain JavaScript file (a bundle from `worker-bundle.ts`) when `typescript` is false
  */
-export function workerPool<I, O>(moduleUrl: URL, size: number, workerData: unknown): TaskPool<I, O> {
-  const bootstrap = `import(${JSON.stringify(tsxApiUrl())}).then((api) => { api.register(); return import(${JSON.stringify(moduleUrl.href)}); });`;
+export function workerPool<I, O>(
+  moduleUrl: URL,
+  size: number,
+  workerData: unknown,
+  { typescript = true }: { readonly typescript?: boolean } = {},
+): TaskPool<I, O> {
+  const bootstrap = typescript
+    ? `import(${JSON.stringify(tsxApiUrl())}).then((api) => { api.register(); return import(${JSON.stringify(moduleUrl.href)}); });`
+    : `import(${JSON.stringify(moduleUrl.href)});`;
   const pending = new Map<number, Pending<O>>();
   let nextId = 0;
   let failure: Error | undefined;
@@ -78,7 +86,7 @@ export function workerPool<I, O>(moduleUrl: URL, size: number, workerData: unkno
     worker.on('error', (error) => fail(error instanceof Error ? error : new Error(String(error))));
     worker.on('exit', (code) => {
       if (code !== 0) {
-        fail(new Error(`a review worker stopped with exit code ${code}`));
+        fail(new Error(`a worker thread stopped with exit code ${code}`));
       }
     });
     return slot;

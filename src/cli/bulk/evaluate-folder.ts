@@ -1,0 +1,99 @@
+/**
+ * Bulk evaluation of an NDJSON folder (`g9012 evaluate <folder>`): the main thread reads the folder
+ * patient by patient as text (`ndjson/patient-lines.ts`), worker threads parse, build and evaluate each
+ * patient, and the outputs are written in the order of the Patient resources.
+ */
+import { CliInputError, type CliIo } from '../cli-io.ts';
+import type { RunSettings } from '../evaluate-render.ts';
+import { openNdjsonFolder, type PatientLines } from '../ndjson/patient-lines.ts';
+import { type EvaluateOutcome, type EvaluateRun, evaluateContext, runEvaluateTask } from './evaluate-task.ts';
+import { runOrdered, writeText } from './ordered-run.ts';
+import { bundledWorker } from './worker-bundle.ts';
+import { inlinePool, type TaskPool, workerPool } from './worker-pool.ts';
+
+/**
+ * Below this many patients the folder is evaluated in the main thread: starting workers takes longer
+ * than evaluating a few dozen patients.
+ */
+export const INLINE_BELOW_PATIENTS = 64;
+
+/** Patients per message to a worker: one message per patient costs about 50 µs, as much as a patient's parse. */
+const PATIENTS_PER_MESSAGE = 16;
+
+/** Messages in flight per worker, so no worker waits while the main thread writes outputs in order. */
+const MESSAGES_PER_WORKER = 4;
+
+/** Options for a folder run. */
+export interface EvaluateFolderOptions {
+  /** Worker threads (0: the main thread). */
+  readonly workers: number;
+  /** About how many bytes of the folder one reading pass keeps (see `openNdjsonFolder`). */
+  readonly batchBytes?: number;
+}
+
+type Chunk = readonly PatientLines[];
+
+async function* chunks(patients: AsyncIterable<PatientLines>, size: number): AsyncGenerator<Chunk> {
+  let chunk: PatientLines[] = [];
+  for await (const patient of patients) {
+    chunk.push(patient);
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) {
+    yield chunk;
+  }
+}
+
+async function openPool(workers: number, run: EvaluateRun): Promise<TaskPool<Chunk, EvaluateOutcome[]>> {
+  if (workers === 0) {
+    const ctx = evaluateContext(run);
+    return inlinePool((chunk) => Promise.resolve(chunk.map((task) => runEvaluateTask(task, ctx))));
+  }
+  const source = new URL('./evaluate-worker.ts', import.meta.url);
+  try {
+    return workerPool(await bundledWorker(source), workers, run, { typescript: false });
+  } catch {
+    // No bundle (esbuild missing, cache folder read-only): load the sources through tsx instead.
+    return workerPool(source, workers, run);
+  }
+}
+
+/** Evaluates every patient in the folder, writing one output per patient. */
+export async function evaluateFolder(
+  dir: string,
+  settings: RunSettings,
+  options: EvaluateFolderOptions,
+  io: CliIo,
+): Promise<void> {
+  const folder = await openNdjsonFolder(dir, {
+    ...(options.batchBytes === undefined ? {} : { batchBytes: options.batchBytes }),
+    onProblem: (p) => {
+      io.stderr.write(`g9012 evaluate: ${p.file} line ${p.line}: ${p.problem}\n`);
+    },
+  });
+  if (folder.patientCount === 0) {
+    throw new CliInputError(`${dir}: no Patient resources in the NDJSON files`);
+  }
+  const run: EvaluateRun = { settings, files: folder.files, shared: folder.shared.toPlain() };
+  const workers = folder.patientCount < INLINE_BELOW_PATIENTS ? 0 : Math.max(0, options.workers);
+  const pool = await openPool(workers, run);
+  const limit = Math.max(1, workers * MESSAGES_PER_WORKER);
+  try {
+    await runOrdered(chunks(folder.patients(), PATIENTS_PER_MESSAGE), pool, limit, async (outcomes) => {
+      for (const outcome of outcomes) {
+        if (outcome.stderr) {
+          io.stderr.write(outcome.stderr);
+        }
+        if (outcome.inputError !== undefined) {
+          throw new CliInputError(outcome.inputError);
+        }
+        await writeText(io.stdout, outcome.stdout);
+      }
+    });
+  } finally {
+    await pool.close();
+  }
+}
