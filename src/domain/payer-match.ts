@@ -35,10 +35,21 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function namePosition(text: string, name: string): number {
-  const m = new RegExp(`(^|[^a-z0-9])${escapeRegExp(name.toLowerCase())}($|[^a-z0-9])`).exec(
-    text.toLowerCase(),
-  );
+/** One RegExp per payer name, built once: bulk runs match thousands of coverages against the same names. */
+const NAME_PATTERNS = new Map<string, RegExp>();
+
+function namePattern(name: string): RegExp {
+  let pattern = NAME_PATTERNS.get(name);
+  if (pattern === undefined) {
+    pattern = new RegExp(`(^|[^a-z0-9])${escapeRegExp(name.toLowerCase())}($|[^a-z0-9])`);
+    NAME_PATTERNS.set(name, pattern);
+  }
+  return pattern;
+}
+
+/** Where `name` appears in `lowerText` as a whole word, or -1. */
+function namePosition(lowerText: string, name: string): number {
+  const m = namePattern(name).exec(lowerText);
   return m ? m.index + (m[1]?.length ?? 0) : -1;
 }
 
@@ -81,8 +92,9 @@ function matchCoverage(
   ];
   let best: Candidate | undefined;
   for (const { text, payor } of texts) {
+    const lowerText = text.toLowerCase();
     for (const name of policy.match.payorNames) {
-      const position = namePosition(text, name);
+      const position = namePosition(lowerText, name);
       if (position >= 0 && (best === undefined || position < best.position)) {
         best = {
           match: {

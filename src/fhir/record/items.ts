@@ -93,7 +93,14 @@ function common(ctx: ItemContext, meta: { lastUpdated?: string | undefined } | u
 
 /** Removes keys whose value is undefined, so items carry only what the source said. */
 function defined<T extends object>(item: T): T {
-  return Object.fromEntries(Object.entries(item).filter(([, value]) => value !== undefined)) as T;
+  const out: Record<string, unknown> = {};
+  for (const key in item) {
+    const value = item[key];
+    if (value !== undefined) {
+      out[key] = value;
+    }
+  }
+  return out as T;
 }
 
 /** A person's display name: the official name if marked, else the first; text, else given + family. */
