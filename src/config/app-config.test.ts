@@ -57,6 +57,7 @@ describe('app configuration', () => {
     expect(v2.slice(0, 4)).toEqual(['launch/patient', 'openid', 'fhirUser', 'online_access']);
     expect(v2).toContain('patient/QuestionnaireResponse.rs');
     expect(v2).toContain('patient/PractitionerRole.rs');
+    expect(v2).toContain('patient/Medication.rs');
     const v1 = requestedScopes(
       configFrom({ scopes: { syntax: 'v1', read: 'user', write: 'patient' } }),
       'ehr',

@@ -6,6 +6,9 @@ export const readTypes = [
   'Condition',
   'MedicationStatement',
   'MedicationRequest',
+  // A MedicationStatement may name its drug only by reference; the loader _includes the Medication, which
+  // a server returns only with read access to Medication.
+  'Medication',
   'CarePlan',
   'Goal',
   'Encounter',
