@@ -27,6 +27,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 60_000,
+    setupFiles: ['test/setup/no-phi-console.ts'],
     alias: {
       // The package's "main" is the Node entry; the browser entry is what exposes FHIR.oauth2 in tests.
       fhirclient: resolve(root, 'node_modules/fhirclient/lib/entry/browser.js'),
