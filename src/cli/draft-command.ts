@@ -20,6 +20,7 @@ import {
   CRITERION_IDS,
   type CriterionId,
   type DiagnosisConfirmation,
+  type Evaluation,
   type EvaluationPeriod,
   type ModifierJustification,
 } from '../domain/evaluation.ts';
@@ -244,6 +245,22 @@ function describeWriteError(error: WriteError): string {
   }
 }
 
+/**
+ * The blockers a refusal lists (its details), by criterion, status and evidence ids. stderr names ids, never
+ * the record's content: a reason can quote diagnosis codes and condition names (`g9012 evaluate` shows it).
+ */
+function blockerLines(evaluation: Evaluation, details: readonly string[]): string[] {
+  const evidence = new Map(evaluation.criteria.map((c) => [c.id, c.evidence]));
+  return evaluation.blockers
+    .filter((b) => details.some((d) => d.startsWith(`${b.criterion} (`)))
+    .map((b) => {
+      const refs = evidence.get(b.criterion) ?? [];
+      const shown = refs.slice(0, 4).map((ref) => oneLine(ref, 80));
+      const more = refs.length > shown.length ? ` and ${refs.length - shown.length} more` : '';
+      return `  ${b.criterion} (${b.status})${shown.length > 0 ? `: ${shown.join(', ')}${more}` : ''}`;
+    });
+}
+
 async function writeTo(
   base: string,
   built: BuiltDraft,
@@ -334,7 +351,11 @@ async function draft(args: readonly string[], io: CliIo, deps: DraftCommandDeps)
     const lines = [
       `g9012 draft: no ${parsed.kind === 'claim' ? 'Claim' : 'ChargeItem'}: ${oneLine(built.reason)}`,
     ];
-    lines.push(...built.details.map((d) => `  ${oneLine(d)}`));
+    const blockers = blockerLines(evaluation, built.details);
+    lines.push(...blockers);
+    if (blockers.length > 0) {
+      lines.push("  For each criterion's reason, run g9012 evaluate with the same file and options.");
+    }
     if (built.offer !== undefined) {
       lines.push(
         `  A ${built.offer === 'claim' ? 'Claim' : 'ChargeItem'} can be drafted: --kind ${built.offer}`,

@@ -174,7 +174,8 @@ function walk(
           out.push({
             severity: 'error',
             path: itemPath,
-            message: `"${item}" is not in the required value set ${binding.valueSet}`,
+            // The path says where; the value is left out, as it may be patient data in a hostile input.
+            message: `code not in the required value set ${binding.valueSet}`,
           });
         }
         return;
