@@ -185,9 +185,9 @@ async function evaluateBundleFile(file: string, s: RunSettings, io: CliIo, patie
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new CliInputError(
-      `${file}: not valid JSON (${oneLine(error instanceof Error ? error.message : '', 120)})`,
-    );
+    // Only where the parser stopped: its message quotes the text around the error, which may be patient data.
+    const at = /at position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
+    throw new CliInputError(`${file}: not valid JSON${at === undefined ? '' : ` (at position ${at})`}`);
   }
   const result = recordFromBundle(json, {
     ...(patient === undefined ? {} : { patientId: patient }),

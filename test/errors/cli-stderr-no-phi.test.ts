@@ -205,11 +205,17 @@ describe('g9012 evaluate: stderr names files, lines, ids and paths, never patien
     expectNoPhi(missing.stderr);
   });
 
-  // Leak found, not fixed here (src/cli/evaluate-command.ts is being reworked by another change): a Bundle
-  // file that is not JSON is reported with JSON.parse's message, which quotes the text around the error
-  // (`Unexpected token 'M', "…Meetsall…" is not valid JSON`). The fix is to report the file only, as
-  // `draft` and `review` do.
-  it.todo('a Bundle file that is not JSON, with a name where the parser stops');
+  it('a Bundle file that is not JSON, with a name where the parser stops: the file (and position) only', async () => {
+    // JSON.parse's own message quotes the text around the error (`Unexpected token 'M', "…" is not valid JSON`).
+    writeFileSync(
+      file('broken-name.json'),
+      `{"resourceType":"Bundle","family": ${PHI.family}, "b": "${PHI.birthDate}"}`,
+    );
+    const r = await cli(['evaluate', file('broken-name.json'), ...AS_OF]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/broken-name\.json: not valid JSON( \(at position \d+\))?\n$/);
+    expectNoPhi(r.stderr);
+  });
 });
 
 describe('g9012 draft: stderr names criteria, ids and paths, never patient data', () => {
