@@ -42,6 +42,7 @@ import { documentedMinutes, totalMinutes } from './minutes.ts';
 import { decideModifiers } from './modifiers.ts';
 import { describeMatch } from './payer-match.ts';
 import { resolvePeriod } from './period.ts';
+import { attesterName } from './person-name.ts';
 import { placeOfService } from './place-of-service.ts';
 import { isUnpublished, type PayerPolicy } from './policy.ts';
 import type { PatientRecord } from './record.ts';
@@ -237,7 +238,7 @@ export function evaluate(record: PatientRecord, options: EvaluateOptions): Evalu
         ...base,
         status: 'attested',
         evidence: finding.evidence,
-        reason: `Attested by ${outcome.record.by.slice(0, 80)}: ${outcome.record.note.trim().slice(0, 160)}`,
+        reason: `Attested by ${attesterName(record, outcome.record.by)}: ${outcome.record.note.trim().slice(0, 160)}`,
         attestation: outcome.record,
       };
     }
@@ -245,7 +246,12 @@ export function evaluate(record: PatientRecord, options: EvaluateOptions): Evalu
   });
 
   const pos = placeOfService(record, period, policy);
-  const modifierDecision = decideModifiers(policy, confirmations.modifiers ?? [], confirmations.delivery);
+  const modifierDecision = decideModifiers(
+    policy,
+    confirmations.modifiers ?? [],
+    confirmations.delivery,
+    (by) => attesterName(record, by),
+  );
   const warnings: EvaluationWarning[] = [
     ...policyWarnings(policy, record, period),
     ...modifierDecision.warnings,

@@ -45,7 +45,7 @@ describe('modifier 22', () => {
     expect(e.modifiers.applied).toEqual([
       {
         code: '22',
-        reason: `Justified by Practitioner/cm-rivera: ${JUSTIFIED.justification}`,
+        reason: `Justified by an unknown user: ${JUSTIFIED.justification}`,
         source: 'not published — verify with payer',
       },
     ]);

@@ -22,11 +22,16 @@ export interface ModifierDecision {
   readonly warnings: readonly EvaluationWarning[];
 }
 
-/** Decides the modifiers for the requests, the delivery mode and the policy. */
+/**
+ * Decides the modifiers for the requests, the delivery mode and the policy.
+ *
+ * @param nameOf who justified a request, as the reason shows it (a name, not a raw reference)
+ */
 export function decideModifiers(
   policy: PayerPolicy,
   requests: readonly ModifierJustification[],
   delivery: DeliveryMode | undefined,
+  nameOf: (by: string) => string,
 ): ModifierDecision {
   const applied: AppliedModifier[] = [];
   const rejected: RejectedModifier[] = [];
@@ -60,7 +65,7 @@ export function decideModifiers(
     }
     applied.push({
       code: rule.code,
-      reason: `Justified by ${request.by}: ${request.justification.trim().slice(0, 200)}`,
+      reason: `Justified by ${nameOf(request.by)}: ${request.justification.trim().slice(0, 200)}`,
       source: rule.source,
     });
     if (rule.allowed === 'unverified' || isUnpublished(rule.source)) {

@@ -3,7 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import type { CodeAlternative, CodeFit } from '../../domain/evaluation.ts';
 import type { PatientRecord } from '../../domain/record.ts';
 import { type ConfirmCodeDetail, emit } from './events.ts';
-import { dateOnly, nameOf } from './evidence-fields.ts';
+import { attesterName, dateOnly } from './evidence-fields.ts';
 import { evidenceDetails } from './evidence-view.ts';
 import { PrintController } from './print-controller.ts';
 import { codeFamilyNames, codeFitText } from './strings.ts';
@@ -145,7 +145,7 @@ export class CodeFitCallout extends LitElement {
     if (!confirmation) {
       return nothing;
     }
-    const who = (this.record && nameOf(this.record, confirmation.by)) ?? confirmation.by;
+    const who = attesterName(this.record, confirmation.by);
     return html`<div class="confirmed" tabindex="-1">
       <p><strong>${codeFitText.confirmedBy(clip(who), dateOnly(confirmation.at) ?? confirmation.at)}</strong></p>
       <p><q>${clip(confirmation.note, 1000)}</q></p>

@@ -56,6 +56,24 @@ describe('<criterion-item>', () => {
     expect(text).toContain('25 min attested');
   });
 
+  it('names who attested from the record, else a plain label, never the raw reference', async () => {
+    const attested = (by: string): CriterionResult => {
+      const time = criterionOf('time');
+      return time.attestation ? { ...time, attestation: { ...time.attestation, by } } : time;
+    };
+    const record = sampleRecord();
+    const lineFor = async (by: string, shown = record) => {
+      const element = await mount('criterion-item', { criterion: attested(by), record: shown });
+      const line = textOf(shadow(element).querySelector('.attested p'));
+      element.remove();
+      return line;
+    };
+    expect(await lineFor('PractitionerRole/cm1-role')).toBe('Attested by Dana Whitfield, RN on 2026-11-26');
+    const unnamed = { ...record, practitioners: [] };
+    expect(await lineFor('Practitioner/cm1', unnamed)).toBe('Attested by you (signed-in user) on 2026-11-26');
+    expect(await lineFor('Practitioner/sandbox-case-manager')).toBe('Attested by unknown user on 2026-11-26');
+  });
+
   it('expands evidence to each resource’s date, display, author and status', async () => {
     const element = await mount('criterion-item', {
       criterion: criterionOf('complex-needs'),

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { CriterionResult } from '../../domain/evaluation.ts';
 import type { PatientRecord } from '../../domain/record.ts';
 import { emit, type RequestAttestDetail } from './events.ts';
-import { dateOnly, nameOf } from './evidence-fields.ts';
+import { attesterName, dateOnly } from './evidence-fields.ts';
 import { evidenceEntry } from './evidence-view.ts';
 import { PrintController } from './print-controller.ts';
 import { statusChip } from './status-chip.ts';
@@ -220,7 +220,7 @@ export class CriterionItem extends LitElement {
     }
     const attestation = criterion.attestation;
     if (criterion.status === 'attested' && attestation) {
-      const who = (this.record && nameOf(this.record, attestation.by)) ?? attestation.by;
+      const who = attesterName(this.record, attestation.by);
       return html`<div class="attested">
         <p>${criteriaText.attestedBy(clip(who), dateOnly(attestation.at) ?? attestation.at)}</p>
         ${

@@ -2,7 +2,9 @@
  * Looks up an evidence reference in the PatientRecord and picks the key fields a clinician checks: date,
  * what it is (code display), author and status. Pure: record + ref in, plain strings out.
  */
+import { personName } from '../../domain/person-name.ts';
 import type { Concept, PatientRecord, Ref } from '../../domain/record.ts';
+import { peopleText } from './strings.ts';
 
 /** The key fields of one evidence resource, ready to show as text. */
 export interface EvidenceFields {
@@ -56,6 +58,18 @@ export function nameOf(record: PatientRecord, ref: Ref | undefined): string | un
     return record.patient.name;
   }
   return ref;
+}
+
+/**
+ * Who attested or confirmed (`by`), as a clinician reads it: the Practitioner's name from the record (for a
+ * PractitionerRole, its Practitioner's), else "you (signed-in user)" or "unknown user"; never the raw reference.
+ */
+export function attesterName(record: PatientRecord | undefined, by: string): string {
+  const name = record && personName(record, by);
+  if (name) {
+    return name;
+  }
+  return record?.user !== undefined && record.user === by ? peopleText.signedInUser : peopleText.unknownUser;
 }
 
 /** The date part (`YYYY-MM-DD`) of an ISO date or dateTime, or undefined. */

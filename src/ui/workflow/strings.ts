@@ -123,6 +123,12 @@ export const criteriaText = {
   unknown: '—',
 } as const;
 
+/** Who attested or confirmed, when the record has no name for them: a plain label, never the raw reference. */
+export const peopleText = {
+  signedInUser: 'you (signed-in user)',
+  unknownUser: 'unknown user',
+} as const;
+
 /** Text of `<attest-dialog>`. */
 export const attestText = {
   title: (label: string) => `Attest: ${label}`,
