@@ -32,6 +32,20 @@ import { buildSeed } from './seed/seed-data.ts';
 
 const LAUNCH_TTL_MS = 60 * 60_000;
 
+/** `GET /review/<patient id>`: an EHR launch that opens the app on the payer review of that patient's drafts. */
+const REVIEW_PATH = '/review/';
+
+function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The launch intents the sandbox sends: `review` asks the app to open the payer review. */
+export type LaunchIntent = 'review';
+
 /** How to build a sandbox. Only `origin` and `appOrigin` are required. */
 export interface SandboxOptions {
   /** Where the sandbox is reached, e.g. `http://127.0.0.1:8080`; the FHIR base is `${origin}/fhir`. */
@@ -70,8 +84,16 @@ export interface Sandbox {
   store: AuthStore;
   /** Answers one request (the node:http server and the msw handlers both call this). */
   handle(request: SandboxRequest): Promise<SandboxResponse>;
-  /** Creates an EHR launch, as the launch page's button does; returns the launch id. */
-  createLaunch(patientId: string, userKey?: string, settings?: Partial<LaunchSettings>): string;
+  /**
+   * Creates an EHR launch, as the launch page's button does; returns the launch id. `intent` is the SMART
+   * launch context intent (`review` opens the app on the payer review).
+   */
+  createLaunch(
+    patientId: string,
+    userKey?: string,
+    settings?: Partial<LaunchSettings>,
+    intent?: LaunchIntent,
+  ): string;
   /** The app URL the launch page opens for a launch id. */
   launchUrl(launchId: string): string;
   /** Issues an access token directly, without the browser flow (integration tests). */
@@ -147,7 +169,12 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     return session;
   };
 
-  const createLaunch = (patientId: string, userKey?: string, settings?: Partial<LaunchSettings>): string => {
+  const createLaunch = (
+    patientId: string,
+    userKey?: string,
+    settings?: Partial<LaunchSettings>,
+    intent?: LaunchIntent,
+  ): string => {
     const user = SANDBOX_USERS.find((u) => u.key === (userKey ?? 'case-manager'));
     if (!user || !repo.peek('Patient', patientId)) {
       throw new Error('Unknown patient or user for launch');
@@ -160,6 +187,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
         encounter: summary?.latestEncounterId,
         user,
         settings: { ...DEFAULT_SETTINGS, ...settings },
+        ...(intent ? { intent } : {}),
       },
       expiresAt: clock() + LAUNCH_TTL_MS,
     });
@@ -256,6 +284,16 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
       case 'GET /auth/jwks':
         return plainJson(200, { keys: [auth.key.publicJwk] });
       default:
+        if (method === 'GET' && pathname.startsWith(REVIEW_PATH)) {
+          // A link, so it can be bookmarked; the launch it creates only says which patient to review.
+          const patientId = safeDecode(pathname.slice(REVIEW_PATH.length));
+          if (patientId === undefined || !repo.peek('Patient', patientId)) {
+            return errorPage(404, 'Unknown patient', 'Choose a patient from the list.');
+          }
+          return redirect(
+            appLaunchUrl(appOrigin, fhirBase, createLaunch(patientId, undefined, {}, 'review')),
+          );
+        }
         if (method === 'GET' && pathname.startsWith('/written/')) {
           return writtenPage(repo, decodeURIComponent(pathname.slice('/written/'.length)));
         }

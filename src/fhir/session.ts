@@ -22,6 +22,8 @@ export interface FhirSession {
   readonly needPatientBanner: boolean;
   /** The EHR's `smart_style_url`, when the token response gave one. */
   readonly styleUrl?: string;
+  /** The launch context `intent` (what the EHR asks the app to do); `review` opens the payer review. */
+  readonly intent?: string;
   /** False for an open server reached through `fhirServiceUrl` (no token at all). */
   readonly authorized: boolean;
   /** The Authorization header value for the next request, refreshing first when the token is about to expire. */
@@ -48,6 +50,7 @@ export function sessionFromClient(client: Client): FhirSession {
     grantedScopes: scope.split(/\s+/).filter(Boolean),
     needPatientBanner: tokenResponse.need_patient_banner !== false,
     styleUrl: text(tokenResponse.smart_style_url),
+    intent: text(tokenResponse.intent),
     authorized: Boolean(text(tokenResponse.access_token)),
     async authorization() {
       try {

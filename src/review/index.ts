@@ -8,6 +8,7 @@ export {
   type EvidenceSource,
   type ReadResult,
 } from './evidence-source.ts';
+export { findPatientDrafts, type PatientDrafts, type ServerDraft } from './patient-drafts.ts';
 export { type DraftInput, type ReviewOptions, reviewDraft } from './review-draft.ts';
 export { type DraftsFound, draftsFromJson } from './review-input.ts';
 export { type FhirReader, serverSource } from './server-source.ts';

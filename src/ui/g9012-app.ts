@@ -99,6 +99,7 @@ export class G9012App extends LitElement {
     details > summary { cursor: pointer; padding: 0.25rem 0; font-weight: 600; }
     summary:focus-visible { outline: 3px solid #b3470b; outline-offset: 2px; }
     .notes { padding: 0 1rem; }
+    .review-first { padding: 0 1rem; border-bottom: 1px solid #c9d3e0; }
     @media print { review-launcher, .details { display: none; } }
   `;
 
@@ -277,8 +278,14 @@ export class G9012App extends LitElement {
     const serverUrl = session.serverUrl;
     const notable = loaded.notes.some((note) => note.kind !== 'medication-source');
     const notes = html`<data-notes .notes=${loaded.notes}></data-notes>`;
+    // An EHR that launches with intent "review" (the sandbox's "Payer review of drafts") wants the review first.
+    const reviewFirst = session.intent === 'review';
+    const review = html`<section aria-label=${workflowText.reviewHeading} class=${reviewFirst ? 'review-first' : ''}>
+      <review-launcher .reader=${wiring.reader} .patient=${session.patientId} ?open=${reviewFirst}></review-launcher>
+    </section>`;
     return html`${loaded.needPatientBanner ? html`<patient-banner .patient=${record.patient}></patient-banner>` : nothing}
       ${notable ? html`<div class="notes">${notes}</div>` : nothing}
+      ${reviewFirst ? review : nothing}
       <case-workflow
         .record=${record}
         .asOf=${wiring.asOf}
@@ -290,9 +297,7 @@ export class G9012App extends LitElement {
         .services=${wiring.services}
       ></case-workflow>
       <div class="after">
-        <section aria-label=${workflowText.reviewHeading}>
-          <review-launcher .reader=${wiring.reader}></review-launcher>
-        </section>
+        ${reviewFirst ? nothing : review}
         <details class="details">
           <summary>${workflowText.recordDetails}</summary>
           ${notable ? nothing : notes}

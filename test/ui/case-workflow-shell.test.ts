@@ -348,4 +348,29 @@ describe('case workflow in the app shell', () => {
     expect(deepText(must(element, '[data-testid="workflow-message"]'))).toContain('copied');
     expect(server.calls).toEqual([]);
   });
+  it('a launch with intent "review" opens the payer review first, for the patient in context', async () => {
+    const server = fakeServer();
+    const element = await shell(
+      services(loadedFor('meets-all'), { ...session(), intent: 'review' }, server.http),
+    );
+    const launcher = must(element, 'review-launcher') as HTMLElementTagNameMap['review-launcher'];
+    expect(launcher.open).toBe(true);
+    expect(launcher.patient).toBe('p');
+    const main = element.shadowRoot?.querySelector('main');
+    const order = [...(main?.querySelectorAll('review-launcher, case-workflow') ?? [])].map(
+      (e) => e.localName,
+    );
+    expect(order).toEqual(['review-launcher', 'case-workflow']);
+  });
+
+  it('a plain launch keeps the review behind its button, after the workflow', async () => {
+    const element = await shell(services(loadedFor('meets-all'), session(), fakeServer().http));
+    const launcher = must(element, 'review-launcher') as HTMLElementTagNameMap['review-launcher'];
+    expect(launcher.open).toBe(false);
+    const main = element.shadowRoot?.querySelector('main');
+    const order = [...(main?.querySelectorAll('review-launcher, case-workflow') ?? [])].map(
+      (e) => e.localName,
+    );
+    expect(order).toEqual(['case-workflow', 'review-launcher']);
+  });
 });

@@ -11,6 +11,8 @@ export interface LaunchContext {
   encounter?: string;
   user: SandboxUser;
   settings: LaunchSettings;
+  /** SMART launch context `intent` (what the EHR asks the app to do), e.g. `review` for the payer review. */
+  intent?: string;
 }
 
 /** An authorize request waiting for the user on the picker page. */

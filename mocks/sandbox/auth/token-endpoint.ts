@@ -45,6 +45,10 @@ async function issueTokens(
   if (launch.encounter && granted.includes('launch')) {
     response.encounter = launch.encounter;
   }
+  // Source: HL7 SMART App Launch 2.2, "App Launch: Launch and Authorization", launch context `intent`.
+  if (launch.intent && granted.includes('launch')) {
+    response.intent = launch.intent;
+  }
   if (granted.includes('openid') && (granted.includes('fhirUser') || granted.includes('profile'))) {
     response.id_token = await signIdToken(context.key, {
       issuer: context.fhirBase,

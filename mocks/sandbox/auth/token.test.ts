@@ -89,6 +89,11 @@ describe('token endpoint: EHR launch happy path', () => {
     );
     expect(token.refresh_token).toBeUndefined();
   });
+
+  it('passes the launch intent (the review link asks for "review"), and none for a plain launch', async () => {
+    expect((await ehrLaunch(sandbox, ALICE, { intent: 'review' })).intent).toBe('review');
+    expect((await ehrLaunch(sandbox, ALICE)).intent).toBeUndefined();
+  });
 });
 
 describe('token endpoint: standalone happy path', () => {

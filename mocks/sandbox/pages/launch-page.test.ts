@@ -85,6 +85,37 @@ describe('EHR launch page', () => {
     });
   });
 
+  it('links each patient to the payer review: /review/<id> launches the app with the SMART intent "review"', async () => {
+    const page = await (await fetch(sandbox.url)).text();
+    const link =
+      /<a href="([^"]+)" aria-label="Payer review of drafts for Alice Fixture">Payer review of drafts<\/a>/.exec(
+        page,
+      );
+    expect(link?.[1]).toBe(`/review/${ALICE}`);
+
+    const response = await fetch(new URL(link?.[1] ?? '', sandbox.url), { redirect: 'manual' });
+    expect(response.status).toBe(303);
+    const location = new URL(response.headers.get('location') ?? '');
+    expect(`${location.origin}${location.pathname}`).toBe('http://127.0.0.1:5999/launch/launch.html');
+    expect(location.searchParams.get('iss')).toBe(sandbox.fhirBase);
+    const launch = sandbox.store.launches.get(location.searchParams.get('launch') ?? '');
+    expect(launch?.context).toMatchObject({
+      patient: ALICE,
+      intent: 'review',
+      user: { key: 'case-manager' },
+    });
+
+    const unknown = await fetch(`${sandbox.origin}/review/no-such-patient`, { redirect: 'manual' });
+    expect(unknown.status).toBe(404);
+    const malformed = await fetch(`${sandbox.origin}/review/%E0%A4%A`, { redirect: 'manual' });
+    expect(malformed.status).toBe(404);
+  });
+
+  it('the written-resources page links to the same review', async () => {
+    const page = await (await fetch(`${sandbox.origin}/written/${ALICE}`)).text();
+    expect(page).toContain(`<a href="/review/${ALICE}">Open the payer review of these drafts</a>`);
+  });
+
   it('shows what the app wrote for a patient as escaped JSON', async () => {
     const token = sandbox.issueAccessToken({ scope: 'user/*.cruds' });
     await fetch(`${sandbox.fhirBase}/ChargeItem`, {

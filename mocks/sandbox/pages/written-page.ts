@@ -29,7 +29,8 @@ export function writtenPage(repo: SandboxRepository, patientId: string): Sandbox
   }
   const resources = writtenResources(repo, patientId);
   const body = html`<p><a href="/">Back to the patient list</a></p>
-<p>${resources.length} resources written for this patient (ChargeItem, Claim, Provenance).</p>
+<p>${resources.length} resources written for this patient (ChargeItem, Claim, Provenance).
+<a href="/review/${encodeURIComponent(patientId)}">Open the payer review of these drafts</a> (launches the app).</p>
 ${resources.map(
   (r) => html`<section><h2>${r.resourceType}/${r.id}</h2><pre>${JSON.stringify(r, null, 2)}</pre></section>`,
 )}`;

@@ -70,9 +70,14 @@ export async function postToken(
 export async function ehrLaunch(
   sandbox: Sandbox,
   patientId: string,
-  options: { scope?: string; userKey?: string; settings?: Parameters<Sandbox['createLaunch']>[2] } = {},
+  options: {
+    scope?: string;
+    userKey?: string;
+    settings?: Parameters<Sandbox['createLaunch']>[2];
+    intent?: Parameters<Sandbox['createLaunch']>[3];
+  } = {},
 ): Promise<Record<string, unknown>> {
-  const launch = sandbox.createLaunch(patientId, options.userKey, options.settings);
+  const launch = sandbox.createLaunch(patientId, options.userKey, options.settings, options.intent);
   const { verifier, challenge } = pkcePair();
   const authorized = await fetchManual(
     authorizeUrl(sandbox, {

@@ -21,4 +21,17 @@ describe('<review-launcher>', () => {
     expect(customElements.get('review-screen')).toBeDefined();
     expect(screen?.services.reader).toBe(reader);
   });
+
+  it('with open (a review launch), shows the screen at once for the patient in context', async () => {
+    const reader = () => Promise.resolve({ status: 404 });
+    const element = await mount('review-launcher', { reader, patient: 'p1', open: true });
+    expect(shadow(element).querySelector('button')).toBeNull();
+    for (let i = 0; i < 300 && !shadow(element).querySelector('review-screen'); i += 1) {
+      await new Promise((r) => setTimeout(r, 50));
+      await element.updateComplete;
+    }
+    const screen = shadow(element).querySelector('review-screen');
+    expect(screen?.patient).toBe('p1');
+    expect(screen?.services.reader).toBe(reader);
+  });
 });

@@ -9,7 +9,8 @@ import { reviewText } from './strings.ts';
 /**
  * The small, eagerly loaded entry to payer review: a button that loads `<review-screen>` (a lazy chunk with
  * the review engine and the validator) on first use and shows it. The app shell places it and passes the
- * server reader; without one, the screen opens files only.
+ * server reader; without one, the screen opens files only. With `open` (a launch whose intent is review) the
+ * screen loads at once.
  */
 @customElement('review-launcher')
 export class ReviewLauncher extends LitElement {
@@ -17,12 +18,22 @@ export class ReviewLauncher extends LitElement {
 
   /** GET relative to the FHIR base, built by the app shell from its session; absent = files only. */
   @property({ attribute: false }) reader?: FhirReader;
+  /** The patient in context (id), whose drafts on the server the screen offers. */
+  @property() patient?: string;
+  /** Load and show the screen at once, without waiting for the button. */
+  @property({ type: Boolean }) open = false;
 
   @state() private services?: ReviewServices;
   @state() private failed = false;
   @state() private loading = false;
 
-  private async open(): Promise<void> {
+  override firstUpdated(): void {
+    if (this.open) {
+      void this.load();
+    }
+  }
+
+  private async load(): Promise<void> {
     this.loading = true;
     try {
       const defaults = await loadReviewScreen();
@@ -36,9 +47,14 @@ export class ReviewLauncher extends LitElement {
 
   override render() {
     if (this.services !== undefined) {
-      return html`<review-screen .services=${this.services}></review-screen>`;
+      return html`<review-screen .services=${this.services} .patient=${this.patient}></review-screen>`;
     }
-    return html`<button type="button" ?disabled=${this.loading} @click=${() => void this.open()}>
+    if (this.open) {
+      return this.failed
+        ? html`<p role="alert" class="bad">${reviewText.loadFailed}</p>`
+        : html`<p role="status">${reviewText.opening}</p>`;
+    }
+    return html`<button type="button" ?disabled=${this.loading} @click=${() => void this.load()}>
         ${reviewText.openReview}
       </button>
       ${this.failed ? html`<p role="alert" class="bad">${reviewText.loadFailed}</p>` : ''}`;

@@ -120,6 +120,47 @@ describe('<review-screen>', () => {
     );
   });
 
+  it('lists the patient’s drafts on the server, and reviews the one the reviewer picks', async () => {
+    const { claim, evidence } = meetsAllClaim();
+    const stored = { ...claim, id: 'c1', meta: { lastUpdated: '2026-11-20T10:00:00Z' } };
+    const byRef = new Map<string, unknown>([['Claim/c1', stored]]);
+    for (const e of evidence.entry ?? []) {
+      byRef.set(`${e.resource?.resourceType}/${e.resource?.id}`, e.resource);
+    }
+    const reader: FhirReader = (path) => {
+      if (path.startsWith('Claim?patient=Patient/meets-all&')) {
+        return Promise.resolve({
+          status: 200,
+          body: { resourceType: 'Bundle', entry: [{ resource: stored }] },
+        });
+      }
+      if (path.startsWith('ChargeItem?')) {
+        return Promise.resolve({ status: 200, body: { resourceType: 'Bundle', entry: [] } });
+      }
+      const body = byRef.get(path);
+      return Promise.resolve(body === undefined ? { status: 404 } : { status: 200, body });
+    };
+    const element = await mount('review-screen', { services: services(reader), patient: 'meets-all' });
+    await settle(element);
+    const root = shadow(element);
+    expect(textOf(root.querySelector('.drafts h3'))).toBe('Drafts on the server for this patient');
+    const button = root.querySelector<HTMLButtonElement>('.drafts button');
+    expect(textOf(button)).toBe('Review Claim/c1');
+    expect(textOf(root.querySelector('.drafts .reason'))).toContain('draft');
+    button?.click();
+    await settle(element);
+    expect(deepText(root)).toContain('Consistent');
+  });
+
+  it('says when the patient has no drafts on the server', async () => {
+    const reader: FhirReader = () => Promise.resolve({ status: 200, body: { resourceType: 'Bundle' } });
+    const element = await mount('review-screen', { services: services(reader), patient: 'p1' });
+    await settle(element);
+    expect(textOf(shadow(element).querySelector('.drafts'))).toContain(
+      'No ChargeItem or Claim was found on the server for this patient.',
+    );
+  });
+
   it('says a file that is not JSON cannot be read', async () => {
     const element = await mount('review-screen', { services: services() });
     await element.openFile({ name: 'x.json', text: '{' });

@@ -10,6 +10,8 @@ import {
   draftsFromJson,
   type EvidenceSource,
   type FhirReader,
+  findPatientDrafts,
+  type PatientDrafts,
   reviewDraft,
   serverSource,
 } from '../../review/index.ts';
@@ -47,7 +49,7 @@ type Phase =
 /**
  * The payer review screen (loaded lazily: it brings the validator). Opens a Claim or ChargeItem from the
  * server or a file, reviews it, and shows each report. Listens for `open-reference` and `open-file` from
- * `<review-opener>`.
+ * `<review-opener>`. With a server and a `patient`, it lists that patient's drafts on the server to open.
  */
 @customElement('review-screen')
 export class ReviewScreen extends LitElement {
@@ -56,7 +58,13 @@ export class ReviewScreen extends LitElement {
   /** Replaceable for tests and for the shell's server connection. */
   @property({ attribute: false }) services: ReviewServices = fileOnlyServices;
 
+  /** The patient in context (id): their ChargeItems and Claims on the server are offered for review. */
+  @property() patient?: string;
+
   @state() private phase: Phase = { kind: 'idle' };
+  /** The patient's drafts on the server: undefined until searched, 'searching' meanwhile. */
+  @state() private drafts?: PatientDrafts | 'searching';
+  private searchedFor?: string;
 
   private generation = 0;
 
@@ -152,6 +160,53 @@ export class ReviewScreen extends LitElement {
     });
   }
 
+  override updated(): void {
+    const reader = this.services.reader;
+    if (reader !== undefined && this.patient !== undefined && this.searchedFor !== this.patient) {
+      const patient = this.patient;
+      this.searchedFor = patient;
+      this.drafts = 'searching';
+      void findPatientDrafts(reader, patient).then((found) => {
+        if (this.searchedFor === patient) {
+          this.drafts = found;
+        }
+      });
+    }
+  }
+
+  private renderDrafts() {
+    const drafts = this.drafts;
+    if (drafts === undefined) {
+      return html``;
+    }
+    if (drafts === 'searching') {
+      return html`<p role="status">${reviewText.searchingDrafts}</p>`;
+    }
+    const busy = this.phase.kind === 'working';
+    return html`<section aria-labelledby="drafts-h" class="drafts">
+      <h3 id="drafts-h">${reviewText.patientDrafts}</h3>
+      ${
+        drafts.drafts.length === 0
+          ? html`<p>${reviewText.noDrafts}</p>`
+          : html`<ul>
+            ${drafts.drafts.map(
+              (d) => html`<li>
+                <button type="button" ?disabled=${busy} @click=${() => void this.openReference(d.reference)}>
+                  ${reviewText.reviewDraft(d.reference)}
+                </button>
+                <span class="reason">${reviewText.draftDetails(d.status, d.start, d.end)}</span>
+              </li>`,
+            )}
+          </ul>`
+      }
+      ${
+        drafts.unsearched.length > 0
+          ? html`<p class="bad">${reviewText.draftsUnsearched(drafts.unsearched.join(' and '))}</p>`
+          : ''
+      }
+    </section>`;
+  }
+
   private renderPhase() {
     const phase = this.phase;
     switch (phase.kind) {
@@ -170,6 +225,7 @@ export class ReviewScreen extends LitElement {
     return html`<section aria-labelledby="review-h">
       <h2 id="review-h">${reviewText.title}</h2>
       <p>${reviewText.intro}</p>
+      ${this.renderDrafts()}
       <review-opener
         .canReadServer=${this.services.reader !== undefined}
         .busy=${this.phase.kind === 'working'}

@@ -21,4 +21,7 @@ export const reviewStyles = css`
   dt { font-weight: 600; }
   dd { margin: 0; overflow-wrap: anywhere; }
   .reason { display: block; color: var(--_muted); font-size: 0.85rem; }
+  .drafts h3 { font-size: 1rem; margin: 0.6rem 0 0.2rem; }
+  .drafts ul { list-style: none; padding: 0; }
+  .drafts li { margin: 0.3rem 0; }
 `;

@@ -54,6 +54,7 @@ export const nowText: Readonly<Record<CriterionStatus | 'not evaluated', string>
 export const reviewText = {
   title: 'Payer review',
   openReview: 'Review a Claim or ChargeItem',
+  opening: 'Opening the payer review…',
   loadFailed: 'The review view could not be loaded. Reload the page and try again.',
   intro:
     'Open a generated Claim or ChargeItem to check that it is valid FHIR R4, what it claims, and whether its evidence still supports it.',
@@ -62,6 +63,13 @@ export const reviewText = {
   referenceHelp: 'Type/id, for example Claim/123 or ChargeItem/abc.',
   referenceInvalid: 'Enter a reference like Claim/123 or ChargeItem/abc.',
   openReference: 'Open from server',
+  patientDrafts: 'Drafts on the server for this patient',
+  searchingDrafts: 'Looking for this patient’s drafts on the server…',
+  noDrafts: 'No ChargeItem or Claim was found on the server for this patient.',
+  draftsUnsearched: (types: string) => `${types} could not be searched on the server.`,
+  reviewDraft: (reference: string) => `Review ${reference}`,
+  draftDetails: (status: string | undefined, start: string | undefined, end: string | undefined) =>
+    [status, start && end ? `${start} to ${end}` : start].filter(Boolean).join(', '),
   noServer: 'There is no FHIR server connection: open a file instead.',
   fileLabel: 'Or choose a file (Claim, ChargeItem, or a Bundle with evidence and Provenance)',
   dropHint: 'You can also drop a JSON file here.',
