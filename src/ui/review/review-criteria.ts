@@ -1,10 +1,9 @@
 import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CriterionReview, ReEvaluation } from '../../review/types.ts';
-import { criterionLabels } from '../workflow/strings.ts';
+import { claimedText, criterionLabels, nowText, reviewText } from '../strings.ts';
 import { baseStyles } from '../workflow/theme.ts';
 import { reviewStyles } from './review-styles.ts';
-import { claimedText, nowText, reviewText } from './strings.ts';
 
 /**
  * The criteria the draft claims, beside what re-evaluation finds now, with the evidence it cites. A pure view.

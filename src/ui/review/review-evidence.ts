@@ -1,9 +1,9 @@
 import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { EvidenceReview } from '../../review/types.ts';
+import { evidenceStateText, reviewText } from '../strings.ts';
 import { baseStyles } from '../workflow/theme.ts';
 import { reviewStyles } from './review-styles.ts';
-import { evidenceStateText, reviewText } from './strings.ts';
 
 /**
  * Each cited piece of evidence, resolved, with its key fields; missing, entered-in-error and unreadable

@@ -1,10 +1,10 @@
 import { html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { FhirReader } from '../../review/server-source.ts';
+import { reviewText } from '../strings.ts';
 import { baseStyles } from '../workflow/theme.ts';
 import { loadReviewScreen, type ReviewServices } from './open-review.ts';
 import { reviewStyles } from './review-styles.ts';
-import { reviewText } from './strings.ts';
 
 /**
  * The small, eagerly loaded entry to payer review: a button that loads `<review-screen>` (a lazy chunk with

@@ -1,9 +1,9 @@
 import { html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { reviewText } from '../strings.ts';
 import { baseStyles } from '../workflow/theme.ts';
 import { type OpenFileDetail, type OpenReferenceDetail, reviewEvent } from './events.ts';
 import { reviewStyles } from './review-styles.ts';
-import { reviewText } from './strings.ts';
 
 const REFERENCE = /^(Claim|ChargeItem)\/[A-Za-z0-9.-]{1,64}$/;
 

@@ -1,9 +1,9 @@
 import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ProvenanceReview } from '../../review/types.ts';
+import { reviewText } from '../strings.ts';
 import { baseStyles } from '../workflow/theme.ts';
 import { reviewStyles } from './review-styles.ts';
-import { reviewText } from './strings.ts';
 
 /** Who made the draft, when, with which app version, from which resources (its Provenance). A pure view. */
 @customElement('review-provenance')

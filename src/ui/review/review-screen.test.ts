@@ -6,7 +6,7 @@ import { BUILTIN_POLICIES } from '../../domain/builtin-policies.ts';
 import type { FhirReader } from '../../review/index.ts';
 import { loadNodeR4Validator } from '../../validate/node-definitions.ts';
 import type { R4Validator } from '../../validate/r4.ts';
-import { criterionLabels } from '../workflow/strings.ts';
+import { criterionLabels } from '../strings.ts';
 import { listen, mount, shadow, textOf } from '../workflow/testing.ts';
 import type { OpenReferenceDetail } from './events.ts';
 import './review-screen.ts';

@@ -22,8 +22,8 @@ import { loadBrowserValidator } from './browser-validator.ts';
 import type { OpenFileDetail, OpenReferenceDetail } from './events.ts';
 import './review-opener.ts';
 import './review-report.ts';
+import { reviewText } from '../strings.ts';
 import { reviewStyles } from './review-styles.ts';
-import { reviewText } from './strings.ts';
 
 /** What the review screen needs from outside; the app shell passes the server reader, tests pass fakes. */
 export interface ReviewServices {

@@ -2,9 +2,9 @@ import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ProductCheck } from '../../review/types.ts';
 import type { ValidationIssue } from '../../validate/issue.ts';
+import { checkLabels, reviewText } from '../strings.ts';
 import { baseStyles } from '../workflow/theme.ts';
 import { reviewStyles } from './review-styles.ts';
-import { checkLabels, reviewText } from './strings.ts';
 
 /**
  * Structural validity (each R4 validator issue with its path) and the product checks. A pure view.

@@ -1,9 +1,9 @@
 import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ReviewReport } from '../../review/types.ts';
+import { reviewText, verdictText } from '../strings.ts';
 import { baseStyles } from '../workflow/theme.ts';
 import { reviewStyles } from './review-styles.ts';
-import { reviewText, verdictText } from './strings.ts';
 
 /**
  * The verdict (consistent / inconsistent / invalid) with its reasons, then every discrepancy. A pure view.

@@ -1,8 +1,8 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { CriterionId } from '../../domain/evaluation.ts';
+import { attestText, criterionLabels } from '../strings.ts';
 import { type AttestDetail, emit } from './events.ts';
-import { attestText, criterionLabels } from './strings.ts';
 import { baseStyles } from './theme.ts';
 
 /** Parses the minutes field: a whole number greater than 0, else undefined. */

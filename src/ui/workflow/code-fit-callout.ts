@@ -2,11 +2,11 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { CodeAlternative, CodeFit } from '../../domain/evaluation.ts';
 import type { PatientRecord } from '../../domain/record.ts';
+import { codeFamilyNames, codeFitText } from '../strings.ts';
 import { type ConfirmCodeDetail, emit } from './events.ts';
 import { attesterName, dateOnly } from './evidence-fields.ts';
 import { evidenceDetails } from './evidence-view.ts';
 import { PrintController } from './print-controller.ts';
-import { codeFamilyNames, codeFitText } from './strings.ts';
 import { clip } from './text-clip.ts';
 import { baseStyles } from './theme.ts';
 

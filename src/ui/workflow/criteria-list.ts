@@ -5,8 +5,8 @@ import type { PatientRecord } from '../../domain/record.ts';
 import './attest-dialog.ts';
 import type { AttestDialog } from './attest-dialog.ts';
 import './criterion-item.ts';
+import { criteriaText } from '../strings.ts';
 import type { AttestDetail, RequestAttestDetail } from './events.ts';
-import { criteriaText } from './strings.ts';
 import { baseStyles } from './theme.ts';
 
 /**

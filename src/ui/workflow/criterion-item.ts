@@ -2,12 +2,12 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CriterionResult } from '../../domain/evaluation.ts';
 import type { PatientRecord } from '../../domain/record.ts';
+import { criteriaText, criterionLabels } from '../strings.ts';
 import { emit, type RequestAttestDetail } from './events.ts';
 import { attesterName, dateOnly } from './evidence-fields.ts';
 import { evidenceEntry } from './evidence-view.ts';
 import { PrintController } from './print-controller.ts';
 import { statusChip } from './status-chip.ts';
-import { criteriaText, criterionLabels } from './strings.ts';
 import { clip } from './text-clip.ts';
 import { baseStyles } from './theme.ts';
 

@@ -1,13 +1,13 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Diagnosis, Evaluation, PlaceOfService } from '../../domain/evaluation.ts';
+import { draftText } from '../strings.ts';
 import {
   type ChoosePosDetail,
   type ConfirmDiagnosisDetail,
   emit,
   type RequestModifierDetail,
 } from './events.ts';
-import { draftText } from './strings.ts';
 import { clip } from './text-clip.ts';
 import { baseStyles } from './theme.ts';
 

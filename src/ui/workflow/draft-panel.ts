@@ -4,10 +4,10 @@ import type { DraftRefusal } from '../../domain/draft/types.ts';
 import type { Evaluation } from '../../domain/evaluation.ts';
 import type { ValidationIssue } from '../../validate/issue.ts';
 import './draft-line.ts';
+import { draftText } from '../strings.ts';
 import type { ModifierRuleView } from './draft-line.ts';
 import { draftPanelStyles } from './draft-panel-styles.ts';
 import { type ChooseDraftKindDetail, type DraftActionDetail, type DraftKind, emit } from './events.ts';
-import { draftText } from './strings.ts';
 import { clip } from './text-clip.ts';
 import { baseStyles } from './theme.ts';
 

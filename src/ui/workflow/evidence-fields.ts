@@ -4,7 +4,7 @@
  */
 import { personName } from '../../domain/person-name.ts';
 import type { Concept, PatientRecord, Ref } from '../../domain/record.ts';
-import { peopleText } from './strings.ts';
+import { peopleText } from '../strings.ts';
 
 /** The key fields of one evidence resource, ready to show as text. */
 export interface EvidenceFields {

@@ -4,8 +4,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PatientRecord, Ref } from '../../domain/record.ts';
+import { criteriaText } from '../strings.ts';
 import { evidenceFields } from './evidence-fields.ts';
-import { criteriaText } from './strings.ts';
 import { clipOptional } from './text-clip.ts';
 
 /** One evidence resource: type/id heading and its date, what, author and status. */

@@ -2,8 +2,8 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { addDays, dayOf, monthOf } from '../../domain/calendar.ts';
 import type { EvaluationPeriod } from '../../domain/evaluation.ts';
+import { periodText } from '../strings.ts';
 import { emit, type PayerChangeDetail, type PeriodChangeDetail } from './events.ts';
-import { periodText } from './strings.ts';
 import { clip } from './text-clip.ts';
 import { baseStyles } from './theme.ts';
 

@@ -1,7 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Evaluation, EvaluationWarning } from '../../domain/evaluation.ts';
-import { overallChip } from './status-chip.ts';
 import {
   criterionLabels,
   matchBasisText,
@@ -9,7 +8,8 @@ import {
   overallText,
   statusLabels,
   summaryText,
-} from './strings.ts';
+} from '../strings.ts';
+import { overallChip } from './status-chip.ts';
 import { clip } from './text-clip.ts';
 import { baseStyles } from './theme.ts';
 

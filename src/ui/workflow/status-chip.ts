@@ -4,7 +4,7 @@
  */
 import { html, type TemplateResult } from 'lit';
 import type { CriterionStatus, OverallStatus } from '../../domain/evaluation.ts';
-import { overallText, statusLabels } from './strings.ts';
+import { overallText, statusLabels } from '../strings.ts';
 
 const statusIcons: Readonly<Record<CriterionStatus, string>> = {
   met: '✓',

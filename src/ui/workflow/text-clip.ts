@@ -2,7 +2,7 @@
  * Shortens text from the record before it is shown: a hostile or broken resource can carry a 100 kB string,
  * which would bury the screen. The full text stays in the record and in the draft JSON.
  */
-import { clipText } from './strings.ts';
+import { clipText } from '../strings.ts';
 
 /** The longest piece of record text shown in one place. */
 export const MAX_SHOWN_CHARS = 240;

@@ -6,8 +6,8 @@
 import { addDays, dayOf, daysBetween } from '../../domain/calendar.ts';
 import type { EvaluationPeriod } from '../../domain/evaluation.ts';
 import type { EncounterItem, PatientRecord, Ref } from '../../domain/record.ts';
+import { timelineText } from '../strings.ts';
 import { conceptText } from './evidence-fields.ts';
-import { timelineText } from './strings.ts';
 
 /** The lanes of the timeline, top to bottom. */
 export const TIMELINE_LANES = [

@@ -1,6 +1,6 @@
 /**
  * Every user-visible word of the payer review view (`src/ui/review/`). Resource content is only ever passed
- * in as values that Lit renders as text.
+ * in as values that Lit renders as text. Part of `../strings.ts`.
  */
 import type { CriterionStatus } from '../../domain/evaluation.ts';
 import type { ClaimedStatus, EvidenceState, ProductCheckId, Verdict } from '../../review/types.ts';

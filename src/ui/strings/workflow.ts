@@ -1,6 +1,7 @@
 /**
  * Every user-visible word of the workflow view elements (`src/ui/workflow/`). Messages never include tokens
- * or request URLs; patient data is only ever passed in as values that Lit renders as text.
+ * or request URLs; patient data is only ever passed in as values that Lit renders as text. Part of
+ * `../strings.ts`.
  */
 import type {
   CodeFamily,
