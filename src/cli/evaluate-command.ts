@@ -34,7 +34,8 @@ const USAGE = `Usage: g9012 evaluate <bundle.json | ndjson-folder> [options]
                                is also the performer checked by the case-manager criterion
   --patient ID                 the patient, when a Bundle holds several
   --format json|text           output format (default: json, one line per patient)
-  --workers N                  worker threads for an NDJSON folder (default: one per core; 0: none;
+  --workers N                  worker threads for an NDJSON folder (default: one per core but one, which
+                               the main thread needs to read the folder; 0: none;
                                folders under ${INLINE_BELOW_PATIENTS} patients run in the main thread)
 `;
 
@@ -111,7 +112,9 @@ async function settingsFrom(
   } catch (error) {
     throw new CliInputError(error instanceof Error ? error.message : 'invalid date');
   }
-  const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
+  // The main thread reads and splits the folder while the workers evaluate, so it keeps a core of its own.
+  const workers =
+    values.workers === undefined ? Math.max(1, availableParallelism() - 1) : Number(values.workers);
   if (values.workers !== undefined && !/^\d{1,3}$/.test(values.workers)) {
     throw new CliInputError(`--workers must be a whole number, not "${oneLine(values.workers, 20)}"`);
   }
