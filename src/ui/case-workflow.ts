@@ -96,11 +96,24 @@ export class CaseWorkflow extends LitElement {
       align-items: start;
     }
     @media (min-width: 1360px) {
-      .grid { grid-template-columns: minmax(0, 1.5fr) minmax(0, 1fr); }
+      /* Wide screens: readiness, criteria and draft side by side, so at 1440×900 all three are in view. */
+      .grid {
+        grid-template-columns: minmax(0, 0.8fr) minmax(0, 1.75fr) minmax(0, 1fr);
+        grid-template-rows: auto auto 1fr auto auto;
+        grid-template-areas:
+          'controls criteria draft'
+          'summary criteria draft'
+          'codefit criteria draft'
+          'timeline timeline draft'
+          'work work draft';
+      }
     }
     @media (min-width: 1024px) {
-      /* The draft stays in view while the criteria scroll, so Write is always one Tab away. */
-      .draft { position: sticky; top: 0; max-height: 100vh; overflow: auto; }
+      /*
+       * The draft stays in view while the criteria scroll, so Write is always one Tab away; its height leaves
+       * room for the app header and patient banner, so its Write bar (sticky at its foot) shows on load.
+       */
+      .draft { position: sticky; top: 0; max-height: calc(100vh - 7.5rem); overflow: auto; }
     }
     @media (max-width: 1023px) {
       .grid {

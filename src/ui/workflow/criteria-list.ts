@@ -24,7 +24,7 @@ export class CriteriaList extends LitElement {
       section {
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
-        padding: 0.75rem 1rem;
+        padding: 0.5rem 1rem;
         background: var(--_bg);
       }
       header {

@@ -11,30 +11,34 @@ import { statusChip } from './status-chip.ts';
 import { clip } from './text-clip.ts';
 import { baseStyles } from './theme.ts';
 
-/** Styles of one criterion row: chip | label, actions on the same line, then reason and evidence. */
+/**
+ * Styles of one criterion row: chip | label and reason in one flowing line | actions, then the evidence.
+ * The label runs into its reason so most rows take two lines, and all 14 fit beside the summary and draft.
+ */
 const itemStyles = css`
   article {
     display: grid;
-    grid-template-columns: 6.5rem minmax(0, 1fr);
-    gap: 0.15rem 0.75rem;
+    grid-template-columns: minmax(5.75rem, auto) minmax(0, 1fr) auto;
+    gap: 0.15rem 0.6rem;
     align-items: start;
-    padding: 0.4rem 0.25rem;
+    padding: 0.25rem 0.25rem;
     border-bottom: 1px solid var(--_na-bg);
   }
   .status {
     padding-top: 0.1rem;
   }
+  .text {
+    margin: 0;
+  }
   .label {
     font-weight: 700;
+    margin-right: 0.35rem;
   }
   .req {
     display: block;
     font-size: 0.8em;
     color: var(--_muted);
     margin: 0.1rem 0 0 0.3rem;
-  }
-  .reason {
-    margin: 0.1rem 0 0;
   }
   .explain {
     border-left: 3px solid var(--_notmet-fg);
@@ -44,16 +48,9 @@ const itemStyles = css`
     border-left: 3px solid var(--_attested-fg);
     padding-left: 0.5rem;
   }
-  .head {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    gap: 0.2rem 0.5rem;
-  }
   .actions {
-    margin-left: auto;
     display: flex;
-    gap: 0.4rem;
+    gap: 0.3rem 0.4rem;
     align-items: center;
     justify-content: flex-end;
     flex-wrap: wrap;
@@ -71,7 +68,7 @@ const itemStyles = css`
     display: none;
   }
   .evidence-list {
-    grid-column: 2;
+    grid-column: 2 / -1;
     list-style: none;
     padding: 0;
     margin: 0.25rem 0 0;
@@ -93,13 +90,13 @@ const itemStyles = css`
   }
   @media print {
     article {
-      grid-template-columns: 6.5rem 1fr;
+      grid-template-columns: 6.5rem 1fr auto;
       break-inside: avoid;
     }
     .evidence-list,
     .evidence-list[hidden] {
       display: block;
-      grid-column: 2;
+      grid-column: 2 / -1;
       margin: 0;
     }
     .evidence {
@@ -146,9 +143,10 @@ export class CriterionItem extends LitElement {
         <span class="req">${criterion.required ? criteriaText.required : criteriaText.optional}</span>
       </div>
       <div class="body">
-        <div class="head">
-          <span class="label" id="label">${label}</span>
-          <span class="actions">
+        <p class="text"><span class="label" id="label">${label}</span> <span class="reason">${clip(criterion.reason)}</span></p>
+        ${this.renderExplanation(criterion)}
+      </div>
+      <span class="actions">
         ${
           count > 0
             ? html`<button
@@ -172,11 +170,7 @@ export class CriterionItem extends LitElement {
             </button>`
             : nothing
         }
-          </span>
-        </div>
-        <p class="reason">${clip(criterion.reason)}</p>
-        ${this.renderExplanation(criterion)}
-      </div>
+      </span>
       ${
         count > 0
           ? html`<ul class="evidence-list" id="evidence" ?hidden=${!open}>

@@ -16,7 +16,7 @@ export const draftPanelStyles = css`
       padding: 0;
       margin: 0;
       display: flex;
-      gap: 1.25rem;
+      gap: 0.25rem 1.25rem;
       flex-wrap: wrap;
       align-items: baseline;
     }
@@ -66,6 +66,16 @@ export const draftPanelStyles = css`
       font-family: ui-monospace, monospace;
       font-size: 0.87em;
     }
+    /* Write, Download, Copy and the write result stay at the foot of the panel's view while it scrolls. */
+    .commit {
+      position: sticky;
+      bottom: 0;
+      display: grid;
+      gap: 0.5rem;
+      background: var(--_bg);
+      border-top: 1px solid var(--_border);
+      padding: 0.5rem 0 0.25rem;
+    }
     .actions {
       display: flex;
       gap: 0.5rem;
@@ -91,6 +101,10 @@ export const draftPanelStyles = css`
       color: var(--_accent);
     }
     @media print {
+      .commit {
+        position: static;
+        border: none;
+      }
       .json,
       .actions,
       #write-reason {

@@ -51,6 +51,28 @@ describe('<draft-panel>', () => {
     ]);
   });
 
+  it('keeps Write, Download, Copy, the blocked reason and the write result in the footer that stays in view', async () => {
+    const element = await mount('draft-panel', {
+      evaluation: sampleEvaluation(),
+      draft,
+      writeBlockedReason: 'The write scope (user/ChargeItem.c) was not granted.',
+      writeResult: { ok: true, resourceType: 'ChargeItem', id: 'ci-1' },
+    });
+    const root = shadow(element);
+    const commit = root.querySelector('.commit');
+    for (const selector of [
+      'button.write',
+      'button.download',
+      'button.copy',
+      '#write-reason',
+      '[data-testid=write-result]',
+    ]) {
+      expect(commit?.querySelector(selector), selector).not.toBeNull();
+    }
+    // The footer is the panel's last part, so it sits at the foot of the panel's scroll box.
+    expect(root.querySelector('section.panel')?.lastElementChild).toBe(commit);
+  });
+
   it('disables Write with the reason, and keeps Download and Copy', async () => {
     const element = await mount('draft-panel', {
       evaluation: sampleEvaluation(),

@@ -90,7 +90,8 @@ export class DraftPanel extends LitElement {
         <h3 id="summary-heading">${draftText.summaryHeading}</h3>
         <p class="summary-text">${this.summaryText(evaluation)}</p>
       </div>
-      ${this.renderJson()} ${this.renderValidation()} ${this.renderActions()} ${this.renderResult()}
+      ${this.renderJson()} ${this.renderValidation()}
+      <div class="commit">${this.renderActions()} ${this.renderResult()}</div>
     </section>`;
   }
 

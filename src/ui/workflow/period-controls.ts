@@ -53,6 +53,7 @@ export class PeriodControls extends LitElement {
       }
       .months {
         display: flex;
+        flex-wrap: wrap;
         gap: 0.35rem;
         align-items: center;
       }

@@ -34,6 +34,11 @@ export class ReadinessSummary extends LitElement {
   static override styles = [
     baseStyles,
     css`
+      /* Sized by its column, not the window: beside the criteria (wide screens) the column is narrow. */
+      :host {
+        display: block;
+        container-type: inline-size;
+      }
       section {
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
@@ -83,6 +88,20 @@ export class ReadinessSummary extends LitElement {
       @media (max-width: 1100px) {
         section {
           grid-template-columns: 1fr;
+        }
+      }
+      @container (max-width: 34rem) {
+        section {
+          grid-template-columns: 1fr;
+          padding: 0.6rem 0.75rem;
+        }
+      }
+      @container (max-width: 30rem) {
+        dl.fields {
+          grid-template-columns: 1fr;
+        }
+        dl.fields dd {
+          margin-bottom: 0.2rem;
         }
       }
     `,
