@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarios } from '../../mocks/patients/index.ts';
 import { BUILTIN_POLICY_FILES } from '../domain/builtin-policies.ts';
-import { main } from './main.ts';
 import { openNdjsonFolder } from './ndjson/patient-lines.ts';
 import { patientResources } from './ndjson/patient-resources.ts';
+import { runCli } from './testing.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/g9012.js');
@@ -39,15 +39,7 @@ function runBin(args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-async function runMain(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, {
-    stdout: { write: (s: string) => out.push(s) },
-    stderr: { write: (s: string) => err.push(s) },
-  });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const runMain = runCli;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'g9012-cli-'));

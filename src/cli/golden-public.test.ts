@@ -13,20 +13,15 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EvaluationJson } from './evaluation-json.ts';
-import { main } from './main.ts';
+import { runCli } from './testing.ts';
 
 const DATA = join(import.meta.dirname, '../../mocks/data/public');
 
 async function evaluateFile(file: string, asOf: string): Promise<EvaluationJson> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(['evaluate', join(DATA, file), '--as-of', asOf], {
-    stdout: { write: (s: string) => out.push(s) },
-    stderr: { write: (s: string) => err.push(s) },
-  });
-  expect(err.join('')).toBe('');
+  const { code, stdout, stderr } = await runCli(['evaluate', join(DATA, file), '--as-of', asOf]);
+  expect(stderr).toBe('');
   expect(code).toBe(0);
-  return JSON.parse(out.join('')) as EvaluationJson;
+  return JSON.parse(stdout) as EvaluationJson;
 }
 
 function statuses(e: EvaluationJson): Record<string, string> {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBulkFolder } from '../../test/review/bulk-folder.ts';
 import { changed, meetsAllClaim, without } from '../../test/review/draft-fixtures.ts';
-import { main } from './main.ts';
+import { runCli } from './testing.ts';
 
 const CONTRACT_KEYS = ['ref', 'valid', 'issues', 'criteria', 'consistent', 'discrepancies'];
 const EXAMPLE = join(import.meta.dirname, '../../test/review/fixtures/claim-example-100150.json');
@@ -12,15 +12,7 @@ const EXAMPLE = join(import.meta.dirname, '../../test/review/fixtures/claim-exam
 let dir: string;
 const file = (name: string) => join(dir, name);
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(['review', ...args], {
-    stdout: { write: (s: string) => out.push(s) },
-    stderr: { write: (s: string) => err.push(s) },
-  });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const run = (args: string[]) => runCli(['review', ...args]);
 
 function lines(stdout: string): Record<string, unknown>[] {
   return stdout

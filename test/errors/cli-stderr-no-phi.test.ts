@@ -11,7 +11,7 @@ import type { Bundle, FhirResource, Patient } from 'fhir/r4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarios } from '../../mocks/patients/index.ts';
 import { meetsAll } from '../../mocks/patients/meets-all.ts';
-import { main } from '../../src/cli/main.ts';
+import { runCli } from '../../src/cli/testing.ts';
 import { writeBulkFolder } from '../review/bulk-folder.ts';
 import { meetsAllClaim } from '../review/draft-fixtures.ts';
 import { findPhi, loadPhiTerms, type PhiTerm } from '../setup/phi-terms.ts';
@@ -35,15 +35,7 @@ const PHI = {
   identifier: '',
 };
 
-async function cli(args: readonly string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, {
-    stdout: { write: (s: string) => out.push(s) },
-    stderr: { write: (s: string) => err.push(s) },
-  });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const cli = runCli;
 
 /** No term of the PHI list and none of the planted values. */
 function expectNoPhi(text: string): void {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { runCli } from '../../src/cli/testing.ts';
 import { BUILTIN_POLICIES } from '../../src/domain/builtin-policies.ts';
 import { evaluate } from '../../src/domain/evaluate.ts';
 import { recordFromBundle } from '../../src/fhir/record/index.ts';
@@ -135,14 +135,8 @@ describe('hostile and malformed FHIR', () => {
           async (text) => {
             const path = join(dir, `input-${file++}.json`);
             writeFileSync(path, text);
-            const out: string[] = [];
-            const err: string[] = [];
-            const code = await main(['evaluate', path, '--as-of', asOf], {
-              stdout: { write: (chunk: string) => out.push(chunk) },
-              stderr: { write: (chunk: string) => err.push(chunk) },
-            });
+            const { code, stderr } = await runCli(['evaluate', path, '--as-of', asOf]);
             expect([0, 2]).toContain(code);
-            const stderr = err.join('');
             expect(stderr).not.toMatch(/\n\s+at /);
             if (code === 2) {
               expect(stderr.trim().split('\n')).toHaveLength(1);
