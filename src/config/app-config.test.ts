@@ -58,6 +58,7 @@ describe('app configuration', () => {
     expect(v2).toContain('patient/QuestionnaireResponse.rs');
     expect(v2).toContain('patient/PractitionerRole.rs');
     expect(v2).toContain('patient/Medication.rs');
+    expect(v2).toEqual(expect.arrayContaining(['patient/Provenance.rs', 'user/Provenance.c']));
     const v1 = requestedScopes(
       configFrom({ scopes: { syntax: 'v1', read: 'user', write: 'patient' } }),
       'ehr',

@@ -20,6 +20,9 @@ export const readTypes = [
   'Practitioner',
   'PractitionerRole',
   'Organization',
+  // The payer review reads a draft's Provenance. With patient/ scopes a server may still return none: FHIR's
+  // Patient compartment holds a Provenance only when it targets the Patient, and the app's targets the draft.
+  'Provenance',
 ] as const;
 
 /** Resource types the app may create (drafts and their Provenance). */
