@@ -14,14 +14,10 @@ import { planDraftWrite } from '../fhir/write/write-plan.ts';
 import type { FhirReader } from '../review/server-source.ts';
 import type { R4Validator } from '../validate/r4.ts';
 import type { WorkflowServices } from './case-workflow.ts';
-import './data-notes.ts';
 import { localDay } from './local-day.ts';
 import { styleProperties } from './smart-style.ts';
 import './error-notice.ts';
 import './load-progress.ts';
-import './patient-banner.ts';
-import './record-overview.ts';
-import './review/review-launcher.ts';
 import { describeError, screenText, workflowText, writeBlockedText } from './strings.ts';
 
 /** What the shell needs from the outside world; tests hand in fakes. */
@@ -126,9 +122,18 @@ export class G9012App extends LitElement {
   }
 
   private async start(): Promise<void> {
-    // The workflow (domain, draft builders, views) is a lazy chunk fetched while the record loads, so the
-    // first screen (launch progress) needs only the shell's JS.
-    const workflow = import('./case-workflow.ts');
+    // Everything shown once the record is loaded (the workflow with the domain and draft builders, the
+    // record tables, the review launcher) is fetched while the record loads, so the first screen (launch
+    // progress) needs only the shell's JS.
+    const views = Promise.all([
+      import('./case-workflow.ts'),
+      import('./record-overview.ts'),
+      import('./review/review-launcher.ts'),
+      import('./data-notes.ts'),
+      import('./patient-banner.ts'),
+    ]);
+    // Observed here so a failed fetch is reported once, by the await below, not as an unhandled rejection.
+    views.catch(() => undefined);
     try {
       const config = await this.services.loadConfig();
       this.config = config;
@@ -141,7 +146,7 @@ export class G9012App extends LitElement {
           this.progress = progress;
         },
       });
-      await workflow;
+      await views;
       this.phase = 'ready';
       this.dispatchEvent(
         new CustomEvent('record-loaded', { detail: this.loaded, bubbles: true, composed: true }),
