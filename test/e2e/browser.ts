@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
+import { describeLeaks, type LabelledText, loadPhiTerms } from '../setup/phi-terms.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -22,9 +23,15 @@ const FLAGS = [
   '--disable-dev-shm-usage',
 ];
 
-/** A fresh browser profile; `close()` ends the browser and deletes the profile. */
+/**
+ * A fresh browser profile; `close()` ends the browser and deletes the profile, and then fails if any page
+ * wrote patient data (a name, identifier, birth date or condition code the sandbox seeds) to its console
+ * or threw it in an error: issue 9, no PHI in logs.
+ */
 export interface BrowserSession {
   readonly context: BrowserContext;
+  /** Every console message and uncaught page error of every page, in order. */
+  readonly console: readonly LabelledText[];
   close(): Promise<void>;
 }
 
@@ -47,11 +54,21 @@ export async function startBrowser(
     viewport,
     bypassCSP: options.bypassCSP ?? false,
   });
+  const console: LabelledText[] = [];
+  context.on('console', (message) =>
+    console.push({ label: `page console.${message.type()}`, text: message.text() }),
+  );
+  context.on('weberror', (error) => console.push({ label: 'page error', text: String(error.error()) }));
   return {
     context,
+    console,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+      const leaks = describeLeaks(console, await loadPhiTerms());
+      if (leaks.length > 0) {
+        throw new Error(`patient data on the browser console: ${leaks.join(' | ')}`);
+      }
     },
   };
 }
