@@ -8,7 +8,6 @@
  */
 import '../../src/fhir/write/write-draft.ts';
 import '../../src/ui/case-workflow.ts';
-import type { LitElement } from 'lit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { scenarios } from '../../mocks/patients/index.ts';
 import type { ChaosFault } from '../../mocks/sandbox/http/chaos.ts';
@@ -24,6 +23,7 @@ import '../../src/ui/g9012-app.ts';
 import type { ShellServices } from '../../src/ui/g9012-app.ts';
 import { loadNodeR4Validator } from '../../src/validate/node-definitions.ts';
 import type { R4Validator } from '../../src/validate/r4.ts';
+import { deepText, must, settle } from '../ui/deep-dom.ts';
 
 const PATIENT = 'missing-care-coordination';
 const USER = 'Practitioner/sandbox-case-manager';
@@ -92,49 +92,6 @@ function services(): ShellServices {
     fhirHttp: (s) =>
       fetchFhirHttp(s.serverUrl, { authorization: () => s.authorization(), fetch: sandboxFetch }),
   };
-}
-
-async function settled(element: Element): Promise<void> {
-  const lit = element as Partial<LitElement>;
-  if (lit.updateComplete) {
-    await lit.updateComplete;
-  }
-  for (const child of element.shadowRoot?.querySelectorAll('*') ?? []) {
-    await settled(child);
-  }
-}
-
-function find(root: Element, selector: string): HTMLElement | undefined {
-  for (const child of root.shadowRoot?.querySelectorAll('*') ?? []) {
-    if (child.matches(selector)) {
-      return child as HTMLElement;
-    }
-    const inner = find(child, selector);
-    if (inner) {
-      return inner;
-    }
-  }
-  return undefined;
-}
-
-function must(root: Element, selector: string): HTMLElement {
-  const found = find(root, selector);
-  if (!found) {
-    throw new Error(`nothing matches ${selector}`);
-  }
-  return found;
-}
-
-function deepText(element: Element): string {
-  const own = element.shadowRoot ? [...element.shadowRoot.querySelectorAll('*')].map(deepText).join(' ') : '';
-  return `${element.textContent ?? ''} ${own}`;
-}
-
-async function settle(element: Element): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await settled(element);
-  }
 }
 
 /** Opens the app as a (re)load does. */

@@ -2,7 +2,6 @@
 // The shell imports the workflow and the writer lazily; loading them here first keeps the waits short.
 import '../../src/fhir/write/write-draft.ts';
 import '../../src/ui/case-workflow.ts';
-import type { LitElement } from 'lit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scenarios } from '../../mocks/patients/index.ts';
 import { configFrom } from '../../src/config/load-config.ts';
@@ -13,6 +12,7 @@ import type { FhirSession } from '../../src/fhir/session.ts';
 import type { FhirHttp, FhirHttpResponse } from '../../src/fhir/write/fhir-http.ts';
 import '../../src/ui/g9012-app.ts';
 import type { ShellServices } from '../../src/ui/g9012-app.ts';
+import { deepText, find, must, settle } from './deep-dom.ts';
 
 const USER = 'Practitioner/cm-rivera';
 const WRITE_SCOPES = [
@@ -114,46 +114,6 @@ function services(
   };
 }
 
-async function settled(element: Element): Promise<void> {
-  const lit = element as Partial<LitElement>;
-  if (lit.updateComplete) {
-    await lit.updateComplete;
-  }
-  for (const child of element.shadowRoot?.querySelectorAll('*') ?? []) {
-    await settled(child);
-  }
-}
-
-function find(root: Element, selector: string): HTMLElement | undefined {
-  for (const child of root.shadowRoot?.querySelectorAll('*') ?? []) {
-    if (child.matches(selector)) {
-      return child as HTMLElement;
-    }
-    const inner = find(child, selector);
-    if (inner) {
-      return inner;
-    }
-  }
-  return undefined;
-}
-
-function must(root: Element, selector: string): HTMLElement {
-  const found = find(root, selector);
-  if (!found) {
-    throw new Error(`nothing matches ${selector}`);
-  }
-  return found;
-}
-
-function deepText(element: Element): string {
-  const own = element.shadowRoot ? [...element.shadowRoot.querySelectorAll('*')].map(deepText).join(' ') : '';
-  return `${element.textContent ?? ''} ${own}`;
-}
-
-async function tick(): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 async function shell(shellServices: ShellServices) {
   const element = document.createElement('g9012-app');
   element.services = shellServices;
@@ -164,13 +124,6 @@ async function shell(shellServices: ShellServices) {
   await loaded;
   await settle(element);
   return element;
-}
-
-async function settle(element: Element): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await tick();
-    await settled(element);
-  }
 }
 
 function status(element: Element): string | undefined {

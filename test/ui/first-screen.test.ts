@@ -1,5 +1,4 @@
 // @vitest-environment happy-dom
-import type { LitElement } from 'lit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { configFrom } from '../../src/config/load-config.ts';
 import type { PatientRecord } from '../../src/domain/record.ts';
@@ -8,6 +7,7 @@ import type { LoadedRecord } from '../../src/fhir/load-result.ts';
 import type { FhirSession } from '../../src/fhir/session.ts';
 import '../../src/ui/g9012-app.ts';
 import '../../src/ui/record-overview.ts';
+import { deepText, find, settled } from './deep-dom.ts';
 
 const record: PatientRecord = {
   patient: {
@@ -100,35 +100,6 @@ function loadedRecord(overrides: Partial<LoadedRecord> = {}): LoadedRecord {
     },
     ...overrides,
   };
-}
-
-/** Wait for an element and every Lit element in its shadow tree to finish rendering. */
-async function settled(element: Element): Promise<void> {
-  const lit = element as Partial<LitElement>;
-  if (lit.updateComplete) {
-    await lit.updateComplete;
-  }
-  for (const child of element.shadowRoot?.querySelectorAll('*') ?? []) {
-    await settled(child);
-  }
-}
-
-function deepText(element: Element): string {
-  const own = element.shadowRoot ? [...element.shadowRoot.querySelectorAll('*')].map(deepText).join(' ') : '';
-  return `${element.textContent ?? ''} ${own}`;
-}
-
-function find(root: Element, tag: string): Element | undefined {
-  for (const child of root.shadowRoot?.querySelectorAll('*') ?? []) {
-    if (child.localName === tag) {
-      return child;
-    }
-    const inner = find(child, tag);
-    if (inner) {
-      return inner;
-    }
-  }
-  return undefined;
 }
 
 async function overview(loaded: LoadedRecord) {
