@@ -19,10 +19,12 @@ import {
   defaultPeriod,
   downloadFileName,
   emptyWork,
+  foundDraftOf,
   payerChoiceFor,
   readWork,
   storeWork,
   type UnsavedWork,
+  workIsWritten,
   workKey,
 } from './draft-session.ts';
 import { type ErrorText, validatorUnavailableText, workflowText, writeErrorText } from './strings.ts';
@@ -191,6 +193,8 @@ export class CaseWorkflow extends LitElement {
   private buildInputs?: string;
   private ids?: { draft: string; provenance: string };
   private validation = 0;
+  /** Drafts (`Type/id`) this tab wrote, or found with its own content: a later find of one is not another tab's. */
+  private readonly writtenHere = new Set<string>();
 
   override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('record') || changed.has('asOf')) && this.record && this.asOf) {
@@ -410,15 +414,22 @@ export class CaseWorkflow extends LitElement {
         return;
       }
       if (outcome.ok) {
+        const { location } = outcome.draft;
+        const found = foundDraftOf(outcome.draft, this.writtenHere.has(location));
         this.writeResult = {
           ok: true,
           resourceType: outcome.draft.resourceType,
           id: outcome.draft.id,
-          ...(this.linkFor ? { url: this.linkFor(outcome.draft.location) } : {}),
+          ...(this.linkFor ? { url: this.linkFor(location) } : {}),
+          ...(found ? { found } : {}),
         };
+        // Work that is not in the draft on the server (another tab's draft won) is kept for the user.
         const key = this.storageKey;
-        if (key) {
-          clearWork(services.storage, key);
+        if (workIsWritten(found)) {
+          this.writtenHere.add(location);
+          if (key) {
+            clearWork(services.storage, key);
+          }
         }
       } else {
         this.writeResult = errorResult(writeErrorText(outcome.error));
@@ -476,6 +487,21 @@ export class CaseWorkflow extends LitElement {
     this.message = workflowText.discarded;
   }
 
+  /** The draft panel's `data-write-state`: idle, writing, written, already-written (work kept) or failed. */
+  private writeState(): string {
+    const result = this.writeResult;
+    if (this.writing) {
+      return 'writing';
+    }
+    if (!result) {
+      return 'idle';
+    }
+    if (!result.ok) {
+      return 'failed';
+    }
+    return workIsWritten(result.found) ? 'written' : 'already-written';
+  }
+
   override render() {
     const { evaluation, record, period } = this;
     if (this.problem || !evaluation || !record || !period) {
@@ -519,7 +545,7 @@ export class CaseWorkflow extends LitElement {
       <draft-panel
         class="draft"
         data-testid="draft-panel"
-        data-write-state=${this.writing ? 'writing' : this.writeResult ? (this.writeResult.ok ? 'written' : 'failed') : 'idle'}
+        data-write-state=${this.writeState()}
         .evaluation=${evaluation}
         .kind=${kind}
         .claimBlockedReason=${this.claimBlockedReason}

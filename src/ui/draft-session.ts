@@ -11,6 +11,8 @@ import { activeCoverages, DEFAULT_POLICY_ID, describeMatch } from '../domain/pay
 import type { PayerPolicy } from '../domain/policy.ts';
 import type { EncounterItem, PatientRecord } from '../domain/record.ts';
 import { indexRecord } from '../domain/record-index.ts';
+import type { WrittenResource } from '../fhir/write/write-draft.ts';
+import type { FoundDraft } from './workflow/draft-panel.ts';
 
 const attestationSchema = z.strictObject({
   criterion: z.enum(CRITERION_IDS),
@@ -122,6 +124,33 @@ export function clearWork(storage: Storage | undefined, key: string): void {
   } catch {
     // Nothing stored, nothing to clear.
   }
+}
+
+/**
+ * How a successful write looks to this tab: undefined when it created the draft, else how the draft it found
+ * compares with this tab's. `writtenHere`: this tab already wrote or confirmed that draft earlier.
+ */
+export function foundDraftOf(draft: WrittenResource, writtenHere: boolean): FoundDraft | undefined {
+  if (draft.created) {
+    return undefined;
+  }
+  switch (draft.found) {
+    case 'same':
+      return 'same';
+    case 'different':
+      return writtenHere ? 'earlier-here' : 'other';
+    case 'unchecked':
+    case undefined:
+      return 'unchecked';
+  }
+}
+
+/**
+ * Whether the unsaved work is in the draft on the server, so it may be cleared: when the write created the
+ * draft, or found one with the same content. Otherwise the work is not in it and must be kept.
+ */
+export function workIsWritten(found: FoundDraft | undefined): boolean {
+  return found === undefined || found === 'same';
 }
 
 /** The calendar month containing `day`, as an evaluation period. */

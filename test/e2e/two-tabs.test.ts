@@ -1,7 +1,8 @@
 /**
  * End to end in real Chromium (issue 9 item 6): two tabs on the same patient and month, each launched from
- * the EHR, both attest and press Write at the same moment. The server ends with one draft and one
- * Provenance, and both tabs show that same draft as written.
+ * the EHR, both attest different notes and press Write at the same moment. The server ends with one draft and
+ * one Provenance. The tab whose note is in it shows it written; the other says the draft was already written
+ * without its note, and keeps that note for the user.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,7 +80,17 @@ describe.skipIf(!hasChromium)('two tabs write the same draft at once', { timeout
     return page;
   }
 
-  it('both press Write together: one ChargeItem and one Provenance, and both tabs show it written', async () => {
+  /** The tab's unsaved work for the month, as kept in its sessionStorage. */
+  function storedWork(tab: Page): Promise<string> {
+    return tab.evaluate(() =>
+      Object.keys(sessionStorage)
+        .filter((key) => key.startsWith('g9012:work:'))
+        .map((key) => sessionStorage.getItem(key) ?? '')
+        .join('\n'),
+    );
+  }
+
+  it('both press Write together: one ChargeItem and one Provenance; one tab shows it written, the other keeps its note', async () => {
     const blank = [await newTab(), await newTab()];
     const tabs = await Promise.all(blank.map((page, i) => readyTab(page, NOTES[i] ?? '')));
     const posts = tabs.map(() => 0);
@@ -108,7 +119,6 @@ describe.skipIf(!hasChromium)('two tabs write the same draft at once', { timeout
     expect(drafts.entry).toHaveLength(1);
     const id = drafts.entry?.[0]?.resource.id ?? '';
     for (const tab of shown) {
-      expect(tab.state).toBe('written');
       expect(tab.text).toContain(`ChargeItem/${id}`);
     }
     expect((await search(`Provenance?target=ChargeItem/${id}`)).entry).toHaveLength(1);
@@ -116,12 +126,35 @@ describe.skipIf(!hasChromium)('two tabs write the same draft at once', { timeout
     const notes = JSON.stringify(drafts.entry?.[0]?.resource.note ?? []);
     expect(NOTES.filter((note) => notes.includes(note))).toHaveLength(1);
 
+    // The tab whose note is in the draft shows "Written" and clears its saved work.
+    const winner = NOTES.findIndex((note) => notes.includes(note));
+    const loser = 1 - winner;
+    expect(shown.map((tab) => tab.state).sort()).toEqual(['already-written', 'written']);
+    expect(shown[winner]?.state).toBe('written');
+    expect(shown[winner]?.text).toContain(`Written: ChargeItem/${id}`);
+    expect(await storedWork(tabs[winner] as Page)).toBe('');
+    // The other says the draft was already written without its note, and keeps the note.
+    expect(shown[loser]?.state).toBe('already-written');
+    expect(shown[loser]?.text).toContain(
+      `Already written: ChargeItem/${id} was saved earlier (by another tab or session). Your notes were not added to it`,
+    );
+    expect(shown[loser]?.text).not.toContain('Written:');
+    expect(await storedWork(tabs[loser] as Page)).toContain(NOTES[loser]);
+    await (tabs[loser] as Page)
+      .getByText(NOTES[loser] ?? '')
+      .first()
+      .waitFor({ state: 'visible', timeout: 5_000 });
+
     // Pressing Write again in either tab, or reloading it, still leaves one of each.
     for (const tab of tabs) {
       const write = tab.locator('[data-testid=write-draft]');
       if (await write.isEnabled()) {
         await write.click();
-        await tab.locator('[data-testid=draft-panel][data-write-state=written]').waitFor({ timeout: 30_000 });
+        await tab
+          .locator(
+            '[data-testid=draft-panel]:is([data-write-state=written], [data-write-state=already-written])',
+          )
+          .waitFor({ timeout: 30_000 });
       }
       await tab.reload();
       await tab
@@ -131,6 +164,8 @@ describe.skipIf(!hasChromium)('two tabs write the same draft at once', { timeout
     }
     expect((await search(`ChargeItem?patient=Patient/${PATIENT}`)).entry).toHaveLength(1);
     expect((await search(`Provenance?target=ChargeItem/${id}`)).entry).toHaveLength(1);
+    // The note that is not in the draft survives the reload too.
+    expect(await storedWork(tabs[loser] as Page)).toContain(NOTES[loser]);
     await Promise.all(tabs.map((tab) => tab.close()));
   });
 });

@@ -6,6 +6,7 @@ export {
   fetchFhirHttp,
   sessionFhirHttp,
 } from './fhir-http.ts';
+export { compareFoundDraft, type FoundContent, sameDraftContent } from './found-draft.ts';
 export {
   type WriteFailure,
   type WriteOptions,

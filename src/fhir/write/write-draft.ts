@@ -19,6 +19,7 @@ import type { DraftResource } from '../../domain/draft/types.ts';
 import { isBlocking } from '../../validate/issue.ts';
 import type { R4Validator } from '../../validate/r4.ts';
 import type { FhirHttp, FhirHttpResponse } from './fhir-http.ts';
+import { compareFoundDraft, type FoundContent } from './found-draft.ts';
 import { type ScopeStyle, type WriteError, writeErrorFrom } from './write-error.ts';
 
 /** One resource the write made or found. */
@@ -29,6 +30,12 @@ export interface WrittenResource {
   readonly location: string;
   /** False when a conditional create found it already there (a repeated write). */
   readonly created: boolean;
+  /**
+   * The draft only, when it was found (`created: false`): whether the server's copy holds what this write
+   * sent (`same`: a retry of this same draft), other content (`different`: written first by another tab or
+   * session, or before later changes), or could not be read back (`unchecked`).
+   */
+  readonly found?: FoundContent;
 }
 
 /** The draft and its Provenance are on the server. */
@@ -112,13 +119,16 @@ async function send(
   }
 }
 
+function transactionEntries(response: FhirHttpResponse): unknown[] {
+  return isRecord(response.body) && Array.isArray(response.body.entry) ? response.body.entry : [];
+}
+
 function transactionEntry(
   response: FhirHttpResponse,
   index: number,
   resourceType: string,
 ): WrittenResource | undefined {
-  const entries = isRecord(response.body) && Array.isArray(response.body.entry) ? response.body.entry : [];
-  const entry: unknown = entries[index];
+  const entry: unknown = transactionEntries(response)[index];
   if (!isRecord(entry)) {
     return undefined;
   }
@@ -151,7 +161,20 @@ async function viaTransaction(
     // A 2xx without a transaction-response we can read: the separate creates find what it made, if anything.
     return 'refused';
   }
-  return { ok: true, via: 'transaction', draft: written0, provenance: written1 };
+  const first: unknown = transactionEntries(response)[0];
+  const answered = isRecord(first) ? first.resource : undefined;
+  const found = await withFound(http, draft.resource, written0, answered);
+  return { ok: true, via: 'transaction', draft: found, provenance: written1 };
+}
+
+/** The draft as written, with `found` set when the conditional create found it rather than made it. */
+async function withFound(
+  http: FhirHttp,
+  sent: DraftResource,
+  draft: WrittenResource,
+  answered: unknown,
+): Promise<WrittenResource> {
+  return draft.created ? draft : { ...draft, found: await compareFoundDraft(http, sent, draft.id, answered) };
 }
 
 async function findByCondition(
@@ -171,7 +194,7 @@ async function conditionalCreate(
   resource: DraftResource | DraftPackage['provenance'],
   condition: string | undefined,
   options: WriteOptions,
-): Promise<{ ok: true; value: WrittenResource } | { ok: false; error: WriteError }> {
+): Promise<{ ok: true; value: WrittenResource; body: unknown } | { ok: false; error: WriteError }> {
   const type = resource.resourceType;
   const response = await send(http, 'POST', type, resource, condition ? { 'if-none-exist': condition } : {});
   if (response === undefined) {
@@ -196,7 +219,7 @@ async function conditionalCreate(
       },
     };
   }
-  return { ok: true, value: written(type, id, response.status === 201) };
+  return { ok: true, value: written(type, id, response.status === 201), body: response.body };
 }
 
 async function viaSeparateCreates(
@@ -208,6 +231,7 @@ async function viaSeparateCreates(
   if (!first.ok) {
     return fail(first.error);
   }
+  const draftWritten = await withFound(http, draft.resource, first.value, first.body);
   const target = urnUuid(draft.ids.draft);
   const provenance = taggedProvenance(draft.resource, {
     ...draft.provenance,
@@ -217,9 +241,9 @@ async function viaSeparateCreates(
   });
   const second = await conditionalCreate(http, provenance, provenanceCondition(draft.resource), options);
   if (!second.ok) {
-    return fail(second.error, first.value);
+    return fail(second.error, draftWritten);
   }
-  return { ok: true, via: 'separate', draft: first.value, provenance: second.value };
+  return { ok: true, via: 'separate', draft: draftWritten, provenance: second.value };
 }
 
 /**

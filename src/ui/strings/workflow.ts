@@ -281,6 +281,17 @@ export const draftText = {
   copy: 'Copy JSON',
   writeUnavailable: 'Writing is not available',
   written: (type: string, id: string) => `Written: ${type}/${id}`,
+  /** The write found the draft already there; keyed by how it compares (`FoundDraft` in draft-panel.ts). */
+  found: {
+    same: (type: string, id: string) =>
+      `This draft was already on the server (saved earlier): ${type}/${id}.`,
+    other: (type: string, id: string) =>
+      `Already written: ${type}/${id} was saved earlier (by another tab or session). Your notes were not added to it; they are kept in this tab.`,
+    'earlier-here': (type: string, id: string) =>
+      `Already written: ${type}/${id} was written earlier from this tab. Your changes since then were not added to it; they are kept in this tab.`,
+    unchecked: (type: string, id: string) =>
+      `This draft was already on the server (saved earlier): ${type}/${id}. It could not be read back to check for your notes, so they are kept in this tab.`,
+  },
   openWritten: 'Open the written resource',
   writeFailed: 'The draft was not written',
   nextStep: 'Next step',

@@ -87,6 +87,10 @@ export const draftPanelStyles = css`
       background: var(--_met-bg);
       padding: 0.4rem 0.75rem;
     }
+    .result-found {
+      border-left-color: var(--_missing-fg);
+      background: var(--_missing-bg);
+    }
   .refusal {
       border-left: 4px solid var(--_missing-fg);
       background: var(--_missing-bg);

@@ -129,6 +129,39 @@ describe('<draft-panel>', () => {
     expect(textOf(alert)).toContain('Next step: Ask your administrator for user/ChargeItem.c.');
   });
 
+  it('says plainly when the write found a draft already there, and whether the notes were kept', async () => {
+    const found = { ok: true, resourceType: 'ChargeItem', id: 'ci-1' } as const;
+    const element = await mount('draft-panel', {
+      evaluation: sampleEvaluation(),
+      draft,
+      writeResult: { ...found, found: 'other' },
+    });
+    const root = shadow(element);
+    const result = () => root.querySelector('[data-testid=write-result]');
+    expect(textOf(result())).toBe(
+      'Already written: ChargeItem/ci-1 was saved earlier (by another tab or session). Your notes were not added to it; they are kept in this tab.',
+    );
+    expect(textOf(result())).not.toContain('Written:');
+    expect(result()?.classList.contains('result-found')).toBe(true);
+    expect(result()?.getAttribute('data-found')).toBe('other');
+
+    element.writeResult = { ...found, found: 'same' };
+    await element.updateComplete;
+    expect(textOf(result())).toBe('This draft was already on the server (saved earlier): ChargeItem/ci-1.');
+    expect(result()?.classList.contains('result-found')).toBe(false);
+
+    element.writeResult = { ...found, found: 'earlier-here' };
+    await element.updateComplete;
+    expect(textOf(result())).toContain(
+      'was written earlier from this tab. Your changes since then were not added',
+    );
+
+    element.writeResult = { ...found, found: 'unchecked' };
+    await element.updateComplete;
+    expect(textOf(result())).toContain('could not be read back to check for your notes, so they are kept');
+    expect(textOf(result())).not.toContain('another tab');
+  });
+
   it('shows why the builders refused a draft and what can be drafted instead', async () => {
     const element = await mount('draft-panel', {
       evaluation: sampleEvaluation(),

@@ -14,7 +14,14 @@ import { baseStyles } from './theme.ts';
 /** One validation issue of the draft (the validator's `ValidationIssue`). */
 export type DraftIssue = ValidationIssue;
 
-/** The outcome of a write: the created resource, or a typed error with its next step. */
+/**
+ * A write that found the draft already on the server, as this tab sees it: `same` content as this tab's draft
+ * (nothing lost), `other` content (another tab or session wrote it first), `earlier-here` (this tab wrote it
+ * before later changes), or `unchecked` (the server's copy could not be read back to compare).
+ */
+export type FoundDraft = 'same' | 'other' | 'earlier-here' | 'unchecked';
+
+/** The outcome of a write: the created (or found) resource, or a typed error with its next step. */
 export type WriteResult =
   | {
       readonly ok: true;
@@ -22,6 +29,8 @@ export type WriteResult =
       readonly id: string;
       /** Where to open the written resource; shown only when it is an http(s) URL. */
       readonly url?: string;
+      /** Set when the write found the draft already there instead of creating it. */
+      readonly found?: FoundDraft;
     }
   | { readonly ok: false; readonly title: string; readonly detail: string; readonly nextStep: string };
 
@@ -238,8 +247,18 @@ export class DraftPanel extends LitElement {
     }
     if (result.ok) {
       const url = safeHttpUrl(result.url);
-      return html`<div class="result-ok" role="status" data-testid="write-result">
-        <p><strong>${draftText.written(result.resourceType, result.id)}</strong></p>
+      const found = result.found;
+      const text = found
+        ? draftText.found[found](result.resourceType, result.id)
+        : draftText.written(result.resourceType, result.id);
+      const kept = found !== undefined && found !== 'same';
+      return html`<div
+        class=${kept ? 'result-ok result-found' : 'result-ok'}
+        role="status"
+        data-testid="write-result"
+        data-found=${found ?? nothing}
+      >
+        <p><strong>${text}</strong></p>
         ${url ? html`<p><a href=${url} target="_blank" rel="noopener noreferrer">${draftText.openWritten}</a></p>` : nothing}
       </div>`;
     }
