@@ -4,6 +4,7 @@ import { type RunningSandbox, startSandbox } from '../../mocks/sandbox/server.ts
 import { ALICE, fixtureBundles } from '../../mocks/sandbox/testing/fixture-bundles.ts';
 import { withAbsoluteReferences } from '../../src/domain/draft/absolute-references.ts';
 import { buildDraft, type DraftRequest } from '../../src/domain/draft/build-draft.ts';
+import type { DraftPackage } from '../../src/domain/draft/bundles.ts';
 import { aliceRecord, readyEvaluation } from '../../src/domain/draft/evaluation-fixture.ts';
 import { DRAFT_IDENTIFIER_SYSTEM, DRAFT_PROVENANCE_TAG_SYSTEM } from '../../src/domain/draft/urls.ts';
 import { type FhirHttp, fetchFhirHttp } from '../../src/fhir/write/fhir-http.ts';
@@ -170,5 +171,36 @@ describe('writing drafts to the sandbox', () => {
     expect(stored.body).toMatchObject({
       subject: { reference: `https://ehr.example.org/fhir/Patient/${ALICE}` },
     });
+  });
+});
+
+/** Alice's ChargeItem for one month, attested with `text` (two tabs attesting differently). */
+function tabDraft(month: string, text: string): DraftPackage {
+  const result = draftFor('chargeitem', month);
+  if (result.resource.resourceType !== 'ChargeItem') {
+    throw new Error('no ChargeItem draft');
+  }
+  const note = [{ time: '2026-11-20T09:15:00Z', text }];
+  return { ...result, resource: { ...result.resource, note } };
+}
+
+// A repeated write says whether the draft it found holds this write's content (a retry) or another one
+// (another tab's attestation won), by transaction and by separate conditional creates.
+describe.each(['transaction', 'separate'] as const)('a repeated write (%s)', (mode) => {
+  const month = mode === 'transaction' ? '2026-07' : '2026-08';
+
+  it('finds its own draft as the same, and another tab’s as different', async () => {
+    const mine = tabDraft(month, 'Called the cardiology office on 12 Nov.');
+    const theirs = tabDraft(month, 'Faxed the discharge summary on 13 Nov.');
+    const first = await writeDraft(http, mine, { validator, mode });
+    expect(first).toMatchObject({ ok: true, via: mode, draft: { created: true } });
+    expect(first.ok && first.draft.found).toBeUndefined();
+
+    const retry = await writeDraft(http, mine, { validator, mode });
+    expect(retry).toMatchObject({ ok: true, draft: { created: false, found: 'same' } });
+
+    const other = await writeDraft(http, theirs, { validator, mode });
+    expect(other).toMatchObject({ ok: true, draft: { created: false, found: 'different' } });
+    expect(other.ok && first.ok && other.draft.location).toBe(first.ok && first.draft.location);
   });
 });
