@@ -86,7 +86,20 @@ async function serveApp(
 export interface Stack {
   readonly app: string;
   readonly sandbox: RunningSandbox;
+  /** A FHIR search on the sandbox as a user who may read everything (what the server really holds). */
+  search(query: string): Promise<Searchset>;
   close(): Promise<void>;
+}
+
+/** A search result, as much of it as the tests read. */
+export interface Searchset {
+  readonly entry?: ReadonlyArray<{
+    readonly resource: {
+      readonly id: string;
+      readonly resourceType: string;
+      readonly note?: ReadonlyArray<{ readonly text?: string }>;
+    };
+  }>;
 }
 
 /** Starts the built app and a sandbox that knows the app's origin. */
@@ -103,6 +116,16 @@ export async function startStack(
   return {
     app: app.origin,
     sandbox: running,
+    async search(query) {
+      const token = running.issueAccessToken({ scope: 'user/*.rs' });
+      const response = await fetch(`${running.fhirBase}/${query}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      if (response.status !== 200) {
+        throw new Error(`search ${query}: HTTP ${response.status}`);
+      }
+      return (await response.json()) as Searchset;
+    },
     async close() {
       await Promise.allSettled([app.close(), running.close()]);
     },

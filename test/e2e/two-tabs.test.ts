@@ -18,10 +18,6 @@ const NOTES = [
   'Faxed the discharge summary to the home health agency on 13 Nov.',
 ];
 
-interface Searchset {
-  entry?: Array<{ resource: { id: string; note?: Array<{ text?: string }> } }>;
-}
-
 describe.skipIf(!hasChromium)('two tabs write the same draft at once', { timeout: 90_000 }, () => {
   let stack: Stack;
   let browser: BrowserSession;
@@ -42,14 +38,7 @@ describe.skipIf(!hasChromium)('two tabs write the same draft at once', { timeout
     await stack?.close();
   });
 
-  async function search(query: string): Promise<Searchset> {
-    const token = stack.sandbox.issueAccessToken({ scope: 'user/*.rs' });
-    const response = await fetch(`${stack.sandbox.fhirBase}/${query}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    expect(response.status).toBe(200);
-    return (await response.json()) as Searchset;
-  }
+  const search = (query: string) => stack.search(query);
 
   /** A new tab whose clock says TODAY (one at a time: installing clocks in parallel races in Playwright). */
   async function newTab(): Promise<Page> {

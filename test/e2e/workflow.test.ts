@@ -17,10 +17,6 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 // The scenario patients' activity is in November 2026; the browser's clock and the sandbox agree on that day.
 const TODAY = '2026-11-20';
 
-interface Searchset {
-  entry?: Array<{ resource: { id: string; resourceType: string } }>;
-}
-
 interface Focused {
   tag: string;
   text: string;
@@ -68,14 +64,7 @@ describe.skipIf(!hasChromium)(
       await stack?.close();
     });
 
-    async function search(query: string): Promise<Searchset> {
-      const token = stack.sandbox.issueAccessToken({ scope: 'user/*.rs' });
-      const response = await fetch(`${stack.sandbox.fhirBase}/${query}`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      expect(response.status).toBe(200);
-      return (await response.json()) as Searchset;
-    }
+    const search = (query: string) => stack.search(query);
 
     async function launch(patient: string, settings: Record<string, boolean> = {}): Promise<Page> {
       const page = await browser.context.newPage();
