@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDraft } from '../domain/draft/build-draft.ts';
-import { aliceRecord, readyEvaluation } from '../domain/draft/evaluation-fixture.ts';
+import { aliceDraft } from '../domain/draft/evaluation-fixture.ts';
 import { fetchR4Definitions, trimR4Definitions } from './draft-definitions.ts';
 import { readNodeDefinitions } from './node-definitions.ts';
 import { createR4Validator } from './r4.ts';
@@ -13,19 +12,7 @@ describe('trimmed definitions', () => {
     expect(size(trimmed.resources)).toBeLessThan(size(full.resources) / 10);
     expect(size(trimmed.valueSets)).toBeLessThan(size(full.valueSets) / 5);
     const validator = createR4Validator(trimmed);
-    const built = buildDraft({
-      kind: 'claim',
-      evaluation: readyEvaluation(),
-      record: aliceRecord(),
-      choices: {},
-      asOf: '2026-11-20',
-      recorded: '2026-11-20T10:00:00Z',
-      ids: {
-        draft: '6f1c2a3e-0000-4000-8000-000000000001',
-        provenance: '6f1c2a3e-0000-4000-8000-000000000002',
-      },
-      app: { name: 'G9012 case-management app', version: '0.1.0' },
-    });
+    const built = aliceDraft('claim');
     expect(built.ok && validator.validate(built.transaction)).toEqual([]);
     // The required-binding check still works with the trimmed terminology.
     const claim = built.ok ? built.resource : undefined;

@@ -1,8 +1,7 @@
 import { HttpResponse, http as mswHttp } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildDraft } from '../../src/domain/draft/build-draft.ts';
-import { aliceRecord, readyEvaluation } from '../../src/domain/draft/evaluation-fixture.ts';
+import { aliceDraft } from '../../src/domain/draft/evaluation-fixture.ts';
 import { fetchFhirHttp } from '../../src/fhir/write/fhir-http.ts';
 import { writeDraft } from '../../src/fhir/write/write-draft.ts';
 import { isRetryable } from '../../src/fhir/write/write-error.ts';
@@ -31,25 +30,7 @@ afterAll(() => {
   server.close();
 });
 
-function draft() {
-  const result = buildDraft({
-    kind: 'claim',
-    evaluation: readyEvaluation(),
-    record: aliceRecord(),
-    choices: {},
-    asOf: '2026-11-20',
-    recorded: '2026-11-20T10:00:00Z',
-    ids: {
-      draft: '6f1c2a3e-0000-4000-8000-000000000001',
-      provenance: '6f1c2a3e-0000-4000-8000-000000000002',
-    },
-    app: { name: 'G9012 case-management app', version: '0.1.0' },
-  });
-  if (!result.ok) {
-    throw new Error(result.reason);
-  }
-  return result;
-}
+const draft = () => aliceDraft('claim');
 
 function outcome(diagnostics: string) {
   return {

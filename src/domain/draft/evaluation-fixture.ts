@@ -10,6 +10,8 @@ import {
   type Evaluation,
 } from '../evaluation.ts';
 import type { PatientRecord } from '../record.ts';
+import { type BuiltDraft, buildDraft } from './build-draft.ts';
+import type { DraftKind } from './types.ts';
 
 const EVIDENCE: Readonly<Partial<Record<CriterionId, readonly string[]>>> = {
   'complex-needs': ['Condition/diabetes', 'Condition/heart-failure'],
@@ -162,4 +164,28 @@ export function aliceRecord(overrides: Partial<PatientRecord> = {}): PatientReco
     user: 'Practitioner/nurse-nina',
     ...overrides,
   };
+}
+
+/**
+ * Alice's ready draft of `kind`, built with fixed ids and times, for tests of what consumes a built draft
+ * (writers, validators, reference rewriting).
+ */
+export function aliceDraft(kind: DraftKind = 'claim'): BuiltDraft {
+  const result = buildDraft({
+    kind,
+    evaluation: readyEvaluation(),
+    record: aliceRecord(),
+    choices: {},
+    asOf: '2026-11-20',
+    recorded: '2026-11-20T10:00:00Z',
+    ids: {
+      draft: '6f1c2a3e-0000-4000-8000-000000000001',
+      provenance: '6f1c2a3e-0000-4000-8000-000000000002',
+    },
+    app: { name: 'G9012 case-management app', version: '0.1.0' },
+  });
+  if (!result.ok) {
+    throw new Error(result.reason);
+  }
+  return result;
 }

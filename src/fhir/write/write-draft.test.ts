@@ -1,33 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildDraft } from '../../domain/draft/build-draft.ts';
-import { aliceRecord, readyEvaluation } from '../../domain/draft/evaluation-fixture.ts';
+import { aliceDraft } from '../../domain/draft/evaluation-fixture.ts';
 import type { R4Validator } from '../../validate/r4.ts';
 import type { FhirHttp, FhirHttpResponse } from './fhir-http.ts';
 import { writeDraft } from './write-draft.ts';
 
 const validator: R4Validator = { validate: () => [] };
 
-function aliceDraft() {
-  const result = buildDraft({
-    kind: 'chargeitem',
-    evaluation: readyEvaluation(),
-    record: aliceRecord(),
-    choices: {},
-    asOf: '2026-11-20',
-    recorded: '2026-11-20T10:00:00Z',
-    ids: {
-      draft: '00000000-0000-4000-8000-000000000001',
-      provenance: '00000000-0000-4000-8000-000000000002',
-    },
-    app: { name: 'G9012 case-management app', version: '0.1.0' },
-  });
-  if (!result.ok) {
-    throw new Error(result.reason);
-  }
-  return result;
-}
-
-const draft = aliceDraft();
+const draft = aliceDraft('chargeitem');
 /** The same draft as another tab wrote it: same identifier, another attestation note. */
 const otherTabs = {
   ...draft.resource,
