@@ -5,8 +5,7 @@
  * need without ever turning it into a string, and a line it keeps is decoded on its own: a fresh string
  * that does not hold a whole chunk in memory.
  */
-import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CliInputError } from '../cli-io.ts';
 
@@ -63,48 +62,62 @@ function isBlank(buf: Buffer, start: number, end: number): boolean {
   return true;
 }
 
-/** Yields the file's non-blank lines, one chunk at a time (a UTF-8 byte order mark is dropped). */
+/**
+ * Yields the file's non-blank lines, one chunk at a time (a UTF-8 byte order mark is dropped). The chunks
+ * are read into one reused buffer, so a block is valid only until the next one is asked for: take what you
+ * need (decode or copy) before moving on. Reusing it keeps a pass over a large folder from allocating, and
+ * leaving to the garbage collector, a new buffer per megabyte.
+ */
 export async function* lineBlocks(file: string): AsyncGenerator<LineBlock> {
-  let tail: Buffer | undefined;
-  let line = 0;
-  let first = true;
-  const emit = (buf: Buffer, from: number, to: number, block: LineBlock & { starts: number[] }) => {
-    line += 1;
-    let end = to;
-    if (end > from && buf[end - 1] === CR) {
-      end -= 1;
-    }
-    if (!isBlank(buf, from, end)) {
-      block.starts.push(from);
-      (block.ends as number[]).push(end);
-      (block.numbers as number[]).push(line);
-    }
-  };
-  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK_BYTES })) {
-    let buf: Buffer = tail === undefined ? (chunk as Buffer) : Buffer.concat([tail, chunk as Buffer]);
-    if (first) {
-      first = false;
-      if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
-        buf = buf.subarray(3);
+  const handle = await open(file, 'r');
+  try {
+    let buf = Buffer.allocUnsafe(CHUNK_BYTES);
+    let carried = 0;
+    let line = 0;
+    let first = true;
+    let eof = false;
+    while (!eof) {
+      if (carried === buf.length) {
+        // One line longer than the buffer: grow it.
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, carried);
+        buf = bigger;
       }
+      const { bytesRead } = await handle.read(buf, carried, buf.length - carried, null);
+      eof = bytesRead === 0;
+      const end = carried + bytesRead;
+      let start = 0;
+      if (first && end >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+        start = 3;
+      }
+      first = false;
+      const block = { buf, starts: [] as number[], ends: [] as number[], numbers: [] as number[] };
+      const emit = (from: number, to: number) => {
+        line += 1;
+        const stop = to > from && buf[to - 1] === CR ? to - 1 : to;
+        if (!isBlank(buf, from, stop)) {
+          block.starts.push(from);
+          block.ends.push(stop);
+          block.numbers.push(line);
+        }
+      };
+      for (let nl = buf.indexOf(NEWLINE, start); nl >= 0 && nl < end; nl = buf.indexOf(NEWLINE, start)) {
+        emit(start, nl);
+        start = nl + 1;
+      }
+      if (eof && start < end) {
+        emit(start, end);
+        start = end;
+      }
+      if (block.starts.length > 0) {
+        yield block;
+      }
+      // Carry the unfinished line to the front for the next read.
+      buf.copy(buf, 0, start, end);
+      carried = end - start;
     }
-    const block = { buf, starts: [] as number[], ends: [] as number[], numbers: [] as number[] };
-    let start = 0;
-    for (let nl = buf.indexOf(NEWLINE); nl >= 0; nl = buf.indexOf(NEWLINE, start)) {
-      emit(buf, start, nl, block);
-      start = nl + 1;
-    }
-    tail = start < buf.length ? buf.subarray(start) : undefined;
-    if (block.starts.length > 0) {
-      yield block;
-    }
-  }
-  if (tail !== undefined) {
-    const block = { buf: tail, starts: [] as number[], ends: [] as number[], numbers: [] as number[] };
-    emit(tail, 0, tail.length, block);
-    if (block.starts.length > 0) {
-      yield block;
-    }
+  } finally {
+    await handle.close();
   }
 }
 

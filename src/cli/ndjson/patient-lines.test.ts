@@ -236,6 +236,24 @@ describe('openNdjsonFolder', () => {
     }
   });
 
+  it('reads a line longer than the read buffer (2.5 MB) whole', async () => {
+    const long = JSON.stringify({
+      resourceType: 'Condition',
+      id: 'long',
+      subject: { reference: 'Patient/p1' },
+      note: [{ text: 'é'.repeat(1_300_000) }],
+    });
+    const dir = writeFolder({
+      'Condition.ndjson': `${long}\n${JSON.stringify({ resourceType: 'Condition', id: 'short', subject: { reference: 'Patient/p1' } })}`,
+      'Patient.ndjson': JSON.stringify({ resourceType: 'Patient', id: 'p1' }),
+    });
+    expect(Buffer.byteLength(long)).toBeGreaterThan(2.5e6);
+    const got = await read(dir, 1e9);
+    expect(got.problems).toEqual([]);
+    expect(got.patients).toEqual(reference(dir).patients);
+    expect(got.patients.get('p1')).toHaveLength(3);
+  });
+
   it('stops with a clear message when the folder has no NDJSON files', async () => {
     const dir = writeFolder({ 'readme.txt': 'hello' });
     await expect(openNdjsonFolder(dir)).rejects.toThrow(/no \.ndjson files in the folder/);
