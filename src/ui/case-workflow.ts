@@ -60,6 +60,11 @@ export interface WorkflowServices {
   loadValidator(): Promise<R4Validator>;
   /** Writes a built draft where the shell's write plan says; never throws. */
   write(draft: BuiltDraft, validator: R4Validator): Promise<WriteOutcome>;
+  /**
+   * Writes a built draft to the configured separate write target, with its references made absolute against
+   * the EHR and no credentials; absent when no target is configured. Never throws.
+   */
+  writeToTarget?(draft: BuiltDraft, validator: R4Validator): Promise<WriteOutcome>;
   /** Copies text to the clipboard. */
   copy(text: string): Promise<void>;
   /** Offers a file for download. */
@@ -172,6 +177,11 @@ export class CaseWorkflow extends LitElement {
   @property({ attribute: false }) writeBlocked: Partial<Record<DraftKind, string>> = {};
   /** Where the written resource can be opened, from its `Type/id` location. */
   @property({ attribute: false }) linkFor?: (location: string) => string | undefined;
+  /** The configured separate write target (name, and where a resource written there can be opened), if any. */
+  @property({ attribute: false }) writeTarget?: {
+    readonly name: string;
+    readonly linkFor: (location: string) => string | undefined;
+  };
   @property({ attribute: false }) services?: WorkflowServices;
 
   @state() private period?: EvaluationPeriod;
@@ -392,11 +402,42 @@ export class CaseWorkflow extends LitElement {
     return built?.ok && built.kind === kind ? built : undefined;
   }
 
-  private onWrite = async (event: Event): Promise<void> => {
+  private onWrite = (event: Event): Promise<void> => {
     const { kind } = (event as CustomEvent<DraftActionDetail>).detail;
+    const services = this.services;
+    if (!services || this.writeBlocked[kind] !== undefined) {
+      return Promise.resolve();
+    }
+    return this.runWrite(kind, (built, validator) => services.write(built, validator), {
+      key: (location) => location,
+      ...(this.linkFor ? { linkFor: this.linkFor } : {}),
+    });
+  };
+
+  /** Send: only while the launching server cannot take the write and a separate write target is configured. */
+  private onSend = (event: Event): Promise<void> => {
+    const { kind } = (event as CustomEvent<DraftActionDetail>).detail;
+    const writeToTarget = this.services?.writeToTarget;
+    const target = this.writeTarget;
+    if (!writeToTarget || !target || this.writeBlocked[kind] === undefined) {
+      return Promise.resolve();
+    }
+    return this.runWrite(kind, (built, validator) => writeToTarget(built, validator), {
+      // A `Type/id` on the target is not the same draft as that `Type/id` on the EHR.
+      key: (location) => `${target.name}|${location}`,
+      linkFor: target.linkFor,
+    });
+  };
+
+  /** Validates and writes the current draft of `kind` with `write`, and shows the result; one write at a time. */
+  private async runWrite(
+    kind: DraftKind,
+    write: (built: BuiltDraft, validator: R4Validator) => Promise<WriteOutcome>,
+    where: { key: (location: string) => string; linkFor?: (location: string) => string | undefined },
+  ): Promise<void> {
     const built = this.currentDraft(kind);
     const services = this.services;
-    if (!built || !services || this.writing || this.writeBlocked[kind] !== undefined) {
+    if (!built || !services || this.writing) {
       return;
     }
     this.writing = true;
@@ -409,24 +450,26 @@ export class CaseWorkflow extends LitElement {
         this.writeResult = errorResult(validatorUnavailableText);
         return;
       }
-      const outcome = await services.write(built, validator);
+      const outcome = await write(built, validator);
       if (this.built !== built) {
         return;
       }
       if (outcome.ok) {
         const { location } = outcome.draft;
-        const found = foundDraftOf(outcome.draft, this.writtenHere.has(location));
+        const written = where.key(location);
+        const found = foundDraftOf(outcome.draft, this.writtenHere.has(written));
+        const url = where.linkFor?.(location);
         this.writeResult = {
           ok: true,
           resourceType: outcome.draft.resourceType,
           id: outcome.draft.id,
-          ...(this.linkFor ? { url: this.linkFor(location) } : {}),
+          ...(url ? { url } : {}),
           ...(found ? { found } : {}),
         };
         // Work that is not in the draft on the server (another tab's draft won) is kept for the user.
         const key = this.storageKey;
         if (workIsWritten(found)) {
-          this.writtenHere.add(location);
+          this.writtenHere.add(written);
           if (key) {
             clearWork(services.storage, key);
           }
@@ -440,7 +483,7 @@ export class CaseWorkflow extends LitElement {
     } finally {
       this.writing = false;
     }
-  };
+  }
 
   private downloadText(built: BuiltDraft): string {
     const bundle = buildDownloadBundle(withAbsoluteReferences(built, this.serverUrl), this.nowIso());
@@ -522,6 +565,7 @@ export class CaseWorkflow extends LitElement {
       @payer-change=${this.onPayerChange}
       @show-evidence=${this.onShowEvidence}
       @write-draft=${this.onWrite}
+      @send-draft=${this.onSend}
       @download-draft=${this.onDownload}
       @copy-draft=${this.onCopy}
     >
@@ -553,6 +597,7 @@ export class CaseWorkflow extends LitElement {
         .refusal=${built && !built.ok ? built : undefined}
         .issues=${this.issues}
         .writeBlockedReason=${this.writeBlocked[kind]}
+        .writeTargetName=${this.services?.writeToTarget ? this.writeTarget?.name : undefined}
         .writing=${this.writing}
         .writeResult=${this.writeResult}
         .modifier22=${modifier22}

@@ -35,6 +35,8 @@ export interface ShellServices {
   loadValidator?(): Promise<R4Validator>;
   /** HTTP to the launching server; default `sessionFhirHttp(session)`. */
   fhirHttp?(session: FhirSession): FhirHttp;
+  /** The fetch for the configured separate write target (never sent the EHR's token); default `fetch`. */
+  writeTargetFetch?: typeof fetch;
   /** Clipboard; default `navigator.clipboard.writeText`. */
   copy?(text: string): Promise<void>;
   /** File download; default a Blob and a temporary `<a download>`. */
@@ -197,7 +199,7 @@ export class G9012App extends LitElement {
           plan.reason,
           plan.missingScopes,
           plan.notCreatable,
-          this.config?.writeTarget?.name,
+          unreadText ? undefined : this.config?.writeTarget?.name,
         );
       }
     }
@@ -209,6 +211,16 @@ export class G9012App extends LitElement {
     return scopes ? { context: scopes.write, syntax: scopes.syntax } : {};
   }
 
+  /**
+   * The configured separate write target, as the workflow sees it: its name and where a written resource opens.
+   * None while a read failed for a reason a reload may fix: no draft goes anywhere from a partial record.
+   */
+  private writeTarget(loaded: LoadedRecord) {
+    const target = transientReadFailures(loaded.notes).length > 0 ? undefined : this.config?.writeTarget;
+    const base = target?.url.replace(/\/+$/, '');
+    return target ? { name: target.name, linkFor: (location: string) => `${base}/${location}` } : undefined;
+  }
+
   private http(session: FhirSession): FhirHttp {
     return this.services.fhirHttp?.(session) ?? sessionFhirHttp(session);
   }
@@ -217,6 +229,8 @@ export class G9012App extends LitElement {
   private workflowServices(loaded: LoadedRecord, session: FhirSession): WorkflowServices {
     const services = this.services;
     const http = this.http(session);
+    const target = this.config?.writeTarget;
+    const targetFetch = services.writeTargetFetch;
     return {
       now: () => services.now?.() ?? new Date(),
       uuid: () => services.uuid?.() ?? crypto.randomUUID(),
@@ -240,6 +254,19 @@ export class G9012App extends LitElement {
           writeDraft(http, draft, { validator, mode, scopeStyle }),
         );
       },
+      // Another server: it gets the URL and the EHR base, never the session or its token.
+      ...(target
+        ? {
+            writeToTarget: (draft, validator) =>
+              import('../fhir/write/write-to-target.ts').then(({ writeDraftToTarget }) =>
+                writeDraftToTarget(target, draft, {
+                  validator,
+                  ehrBase: session.serverUrl,
+                  ...(targetFetch ? { fetch: targetFetch } : {}),
+                }),
+              ),
+          }
+        : {}),
     };
   }
 
@@ -256,6 +283,7 @@ export class G9012App extends LitElement {
     services: WorkflowServices;
     reader: FhirReader;
     writeBlocked: Partial<Record<DraftKind, string>>;
+    writeTarget: ReturnType<G9012App['writeTarget']>;
     asOf: string;
   };
 
@@ -266,6 +294,7 @@ export class G9012App extends LitElement {
         services: this.workflowServices(loaded, session),
         reader: this.reader(session),
         writeBlocked: this.writeBlocked(loaded, session),
+        writeTarget: this.writeTarget(loaded),
         asOf: localDay(this.services.now?.() ?? new Date()),
       };
     }
@@ -299,6 +328,7 @@ export class G9012App extends LitElement {
         .serverUrl=${serverUrl}
         .writeBlocked=${wiring.writeBlocked}
         .linkFor=${(location: string) => `${serverUrl}/${location}`}
+        .writeTarget=${wiring.writeTarget}
         .services=${wiring.services}
       ></case-workflow>
       <div class="after">

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 // The shell imports the workflow and the writer lazily; loading them here first keeps the waits short.
 import '../../src/fhir/write/write-draft.ts';
+import '../../src/fhir/write/write-to-target.ts';
 import '../../src/ui/case-workflow.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scenarios } from '../../mocks/patients/index.ts';
@@ -213,6 +214,8 @@ describe('case workflow in the app shell', () => {
     expect(panel.writeBlockedReason).toContain('user/ChargeItem.c');
     expect(writeButton(element).disabled).toBe(true);
     expect(deepText(panel)).toContain('user/Provenance.c');
+    // No write target is configured, so nothing is offered in Write's place.
+    expect(find(element, '[data-testid="send-draft"]')).toBeUndefined();
     writeButton(element).click();
     await settle(element);
     expect(server.calls).toEqual([]);
@@ -325,5 +328,130 @@ describe('case workflow in the app shell', () => {
       (e) => e.localName,
     );
     expect(order).toEqual(['case-workflow', 'review-launcher']);
+  });
+});
+
+interface TargetRequest {
+  readonly url: string;
+  readonly method: string | undefined;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
+/** A separate write target reached through fetch: answers 503 first when asked, then a transaction-response. */
+function fakeTarget(failures: number[] = []) {
+  const requests: TargetRequest[] = [];
+  const fetchImpl: typeof fetch = async (input, init) => {
+    requests.push({
+      url: String(input),
+      method: init?.method,
+      headers: Object.fromEntries(new Headers(init?.headers).entries()),
+      body: String(init?.body ?? ''),
+    });
+    const failure = failures.shift();
+    if (failure !== undefined) {
+      return new Response('', { status: failure });
+    }
+    const body = {
+      resourceType: 'Bundle',
+      type: 'transaction-response',
+      entry: [
+        { response: { status: '201 Created', location: 'ChargeItem/bill-1/_history/1' } },
+        { response: { status: '201 Created', location: 'Provenance/bill-pv-1/_history/1' } },
+      ],
+    };
+    return new Response(JSON.stringify(body), {
+      status: 200,
+      headers: { 'content-type': 'application/fhir+json' },
+    });
+  };
+  return { requests, fetchImpl };
+}
+
+describe('a configured separate write target, when the EHR cannot take the write', () => {
+  const TARGET_BASE = 'http://127.0.0.1:9/billing/fhir';
+  const readOnly = () => session(['launch/patient', 'patient/*.rs']);
+
+  it('sends the draft there with absolute references and without the EHR token; the notes go once it is written', async () => {
+    const ehr = fakeServer();
+    const target = fakeTarget([503]);
+    const element = await shell(
+      services(loadedFor('missing-problem-list-review'), readOnly(), ehr.http, {
+        loadConfig: async () => configFrom({ writeTarget: { name: 'Billing', url: `${TARGET_BASE}/` } }),
+        writeTargetFetch: target.fetchImpl,
+      }),
+    );
+    await attest(element, 'problem-list-review', 'Reviewed the problem list with the patient by phone.');
+    const stored = Object.keys(window.sessionStorage).filter((key) => key.startsWith('g9012:work:'));
+    expect(stored).toHaveLength(1);
+    expect(writeButton(element).disabled).toBe(true);
+    const panel = must(element, 'draft-panel') as HTMLElementTagNameMap['draft-panel'];
+    expect(panel.writeBlockedReason).toContain('send it to Billing');
+    const send = must(element, '[data-testid="send-draft"]') as HTMLButtonElement;
+    expect(send.textContent?.trim()).toBe('Send to Billing');
+    // Nothing is sent before the click.
+    expect(target.requests).toEqual([]);
+
+    send.click();
+    await settle(element);
+    expect(panel.dataset.writeState).toBe('failed');
+    const failure = deepText(must(element, '[data-testid="write-result"]'));
+    expect(failure).toContain('The server is unavailable');
+    expect(failure).toContain('a retry never creates a duplicate');
+    // A failed send keeps the unsaved work.
+    expect(window.sessionStorage.getItem(stored[0] ?? '')).not.toBeNull();
+
+    (must(element, '[data-testid="send-draft"]') as HTMLButtonElement).click();
+    await settle(element);
+    expect(target.requests.map((request) => [request.method, request.url])).toEqual([
+      ['POST', TARGET_BASE],
+      ['POST', TARGET_BASE],
+    ]);
+    for (const request of target.requests) {
+      expect(Object.keys(request.headers)).not.toContain('authorization');
+      expect(JSON.stringify(request)).not.toContain('secret-token');
+    }
+    expect(target.requests[1]?.body).toBe(target.requests[0]?.body);
+    const bundle = JSON.parse(target.requests[1]?.body ?? '{}') as {
+      entry: { resource: { subject?: { reference?: string }; patient?: { reference?: string } } }[];
+    };
+    expect(bundle.entry[0]?.resource.subject?.reference).toBe(
+      'http://127.0.0.1:8080/fhir/Patient/missing-problem-list-review',
+    );
+    expect(target.requests[1]?.body).not.toMatch(/"reference":"(Patient|Practitioner|Condition)\//);
+    // The EHR is never written to.
+    expect(ehr.calls).toEqual([]);
+
+    const result = must(element, '[data-testid="write-result"]');
+    expect(deepText(result)).toContain('Written: ChargeItem/bill-1');
+    expect(result.querySelector('a')?.getAttribute('href')).toBe(`${TARGET_BASE}/ChargeItem/bill-1`);
+    expect(panel.dataset.writeState).toBe('written');
+    expect(window.sessionStorage.getItem(stored[0] ?? '')).toBeNull();
+  });
+
+  it('is not offered while a read failed for a reason a reload may fix', async () => {
+    const loaded = loadedFor('meets-all');
+    const partial: LoadedRecord = {
+      ...loaded,
+      notes: [
+        ...loaded.notes,
+        { kind: 'failed', resourceType: 'Coverage', error: new NetworkError('Coverage') },
+      ],
+    };
+    const target = fakeTarget();
+    const element = await shell(
+      services(partial, readOnly(), fakeServer().http, {
+        loadConfig: async () => configFrom({ writeTarget: { name: 'Billing', url: TARGET_BASE } }),
+        writeTargetFetch: target.fetchImpl,
+      }),
+    );
+    const panel = must(element, 'draft-panel') as HTMLElementTagNameMap['draft-panel'];
+    expect(panel.writeBlockedReason).not.toContain('Billing');
+    expect(find(element, '[data-testid="send-draft"]')).toBeUndefined();
+    panel.dispatchEvent(
+      new CustomEvent('send-draft', { detail: { kind: 'chargeitem' }, bubbles: true, composed: true }),
+    );
+    await settle(element);
+    expect(target.requests).toEqual([]);
   });
 });

@@ -24,3 +24,4 @@ export {
   type WritePlan,
   type WritePlanInput,
 } from './write-plan.ts';
+export { type TargetWriteOptions, type WriteTarget, writeDraftToTarget } from './write-to-target.ts';

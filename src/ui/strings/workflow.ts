@@ -277,6 +277,9 @@ export const draftText = {
   >,
   write: 'Write to EHR',
   writing: 'Writing…',
+  /** The button that writes to the configured separate write target when the EHR cannot take the write. */
+  sendTo: (name: string) => `Send to ${name}`,
+  sending: 'Sending…',
   download: 'Download JSON',
   copy: 'Copy JSON',
   writeUnavailable: 'Writing is not available',

@@ -85,6 +85,50 @@ describe('<draft-panel>', () => {
     expect(root.querySelector<HTMLButtonElement>('button.download')?.disabled).toBe(false);
   });
 
+  it('offers "Send to <target>" beside Write only while Write is blocked and a write target is configured', async () => {
+    const sends = listen<DraftActionDetail>('send-draft');
+    const blockedReason = 'This server does not accept new ChargeItem resources.';
+    const send = (root: ShadowRoot) => root.querySelector<HTMLButtonElement>('[data-testid=send-draft]');
+
+    const open = await mount('draft-panel', {
+      evaluation: sampleEvaluation(),
+      draft,
+      writeTargetName: 'Billing',
+    });
+    expect(send(shadow(open))).toBeNull();
+
+    const noTarget = await mount('draft-panel', {
+      evaluation: sampleEvaluation(),
+      draft,
+      writeBlockedReason: blockedReason,
+    });
+    expect(send(shadow(noTarget))).toBeNull();
+
+    const element = await mount('draft-panel', {
+      evaluation: sampleEvaluation(),
+      kind: 'claim',
+      draft,
+      writeBlockedReason: blockedReason,
+      writeTargetName: 'Billing',
+    });
+    const root = shadow(element);
+    const button = send(root);
+    expect(textOf(button)).toBe('Send to Billing');
+    expect(button?.disabled).toBe(false);
+    expect(button?.type).toBe('button');
+    expect(button?.classList.contains('primary')).toBe(true);
+    // Same place as Write: the next control in the footer's actions.
+    expect(root.querySelector('.commit .actions button.write')?.nextElementSibling).toBe(button);
+    button?.click();
+    expect(sends.map((event) => event.detail)).toEqual([{ kind: 'claim' }]);
+
+    element.writing = true;
+    await element.updateComplete;
+    expect(send(root)?.disabled).toBe(true);
+    expect(textOf(send(root))).toBe('Sending…');
+    expect(textOf(root.querySelector('button.write'))).toBe('Write to EHR');
+  });
+
   it('shows a readable summary, the JSON escaped, and the validation issues', async () => {
     const element = await mount('draft-panel', {
       evaluation: sampleEvaluation(),

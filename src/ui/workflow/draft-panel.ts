@@ -53,6 +53,8 @@ export function safeHttpUrl(value: string | undefined): string | undefined {
  * builds it with the pure builders and passes it in as `draft`.
  * @fires choose-draft-kind - {@link ChooseDraftKindDetail}: the user picked ChargeItem or Claim.
  * @fires write-draft - {@link DraftActionDetail}: write the current draft to the EHR.
+ * @fires send-draft - {@link DraftActionDetail}: write the current draft to the configured separate write
+ *   target (offered only while Write is blocked and `writeTargetName` is set).
  * @fires download-draft - {@link DraftActionDetail}: download the current draft as JSON.
  * @fires copy-draft - {@link DraftActionDetail}: copy the current draft's JSON.
  * @fires confirm-diagnosis - from `<draft-line>`.
@@ -77,6 +79,8 @@ export class DraftPanel extends LitElement {
   @property({ attribute: false }) issues?: readonly DraftIssue[];
   /** Why writing is not possible (scope not granted, server cannot take it); Write is enabled when absent. */
   @property({ attribute: false }) writeBlockedReason?: string;
+  /** The configured separate write target's name; with a blocked Write, "Send to <name>" is offered. */
+  @property({ attribute: false }) writeTargetName?: string;
   /** True while a write is in flight. */
   @property({ attribute: false }) writing = false;
   /** The result of the last write, when there is one. */
@@ -213,19 +217,34 @@ export class DraftPanel extends LitElement {
 
   private renderActions() {
     const noDraft = !this.draft;
-    const writeDisabled = noDraft || this.writing || this.writeBlockedReason !== undefined;
+    const blocked = this.writeBlockedReason !== undefined;
+    const writeDisabled = noDraft || this.writing || blocked;
     const detail: DraftActionDetail = { kind: this.kind };
+    const target = blocked ? this.writeTargetName : undefined;
     return html`<div class="actions">
         <button
           type="button"
           class="primary write"
           data-testid="write-draft"
           ?disabled=${writeDisabled}
-          aria-describedby=${this.writeBlockedReason === undefined ? nothing : 'write-reason'}
+          aria-describedby=${blocked ? 'write-reason' : nothing}
           @click=${() => emit(this, 'write-draft', detail)}
         >
-          ${this.writing ? draftText.writing : draftText.write}
+          ${this.writing && !blocked ? draftText.writing : draftText.write}
         </button>
+        ${
+          target === undefined
+            ? nothing
+            : html`<button
+              type="button"
+              class="primary send"
+              data-testid="send-draft"
+              ?disabled=${noDraft || this.writing}
+              @click=${() => emit(this, 'send-draft', detail)}
+            >
+              ${this.writing ? draftText.sending : draftText.sendTo(target)}
+            </button>`
+        }
         <button type="button" class="download" ?disabled=${noDraft} @click=${() => emit(this, 'download-draft', detail)}>
           ${draftText.download}
         </button>
