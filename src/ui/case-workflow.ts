@@ -12,6 +12,7 @@ import type { PayerPolicy } from '../domain/policy.ts';
 import type { PatientRecord } from '../domain/record.ts';
 import { indexRecord } from '../domain/record-index.ts';
 import type { WriteOutcome } from '../fhir/write/write-draft.ts';
+import type { WriteError } from '../fhir/write/write-error.ts';
 import type { R4Validator } from '../validate/r4.ts';
 import { APP_INFO } from './app-info.ts';
 import {
@@ -27,7 +28,13 @@ import {
   workIsWritten,
   workKey,
 } from './draft-session.ts';
-import { type ErrorText, validatorUnavailableText, workflowText, writeErrorText } from './strings.ts';
+import {
+  type ErrorText,
+  targetWriteErrorText,
+  validatorUnavailableText,
+  workflowText,
+  writeErrorText,
+} from './strings.ts';
 import './workflow/activity-timeline.ts';
 import './workflow/code-fit-callout.ts';
 import type { CriteriaList } from './workflow/criteria-list.ts';
@@ -426,6 +433,7 @@ export class CaseWorkflow extends LitElement {
       // A `Type/id` on the target is not the same draft as that `Type/id` on the EHR.
       key: (location) => `${target.name}|${location}`,
       linkFor: target.linkFor,
+      errorText: (error) => targetWriteErrorText(error, target.name),
     });
   };
 
@@ -433,7 +441,12 @@ export class CaseWorkflow extends LitElement {
   private async runWrite(
     kind: DraftKind,
     write: (built: BuiltDraft, validator: R4Validator) => Promise<WriteOutcome>,
-    where: { key: (location: string) => string; linkFor?: (location: string) => string | undefined },
+    where: {
+      key: (location: string) => string;
+      linkFor?: (location: string) => string | undefined;
+      /** The message for a failed write (default: the launching server's wording). */
+      errorText?: (error: WriteError) => ErrorText;
+    },
   ): Promise<void> {
     const built = this.currentDraft(kind);
     const services = this.services;
@@ -475,7 +488,7 @@ export class CaseWorkflow extends LitElement {
           }
         }
       } else {
-        this.writeResult = errorResult(writeErrorText(outcome.error));
+        this.writeResult = errorResult((where.errorText ?? writeErrorText)(outcome.error));
         if (outcome.error.kind === 'invalid-draft') {
           this.issues = outcome.error.issues;
         }

@@ -429,6 +429,25 @@ describe('a configured separate write target, when the EHR cannot take the write
     expect(window.sessionStorage.getItem(stored[0] ?? '')).toBeNull();
   });
 
+  it('a target that asks for credentials (401) is named, without the EHR advice to relaunch', async () => {
+    const target = fakeTarget([401]);
+    const element = await shell(
+      services(loadedFor('missing-problem-list-review'), readOnly(), fakeServer().http, {
+        loadConfig: async () => configFrom({ writeTarget: { name: 'Billing', url: `${TARGET_BASE}/` } }),
+        writeTargetFetch: target.fetchImpl,
+      }),
+    );
+    await attest(element, 'problem-list-review', 'Reviewed the problem list with the patient by phone.');
+    (must(element, '[data-testid="send-draft"]') as HTMLButtonElement).click();
+    await settle(element);
+    expect(target.requests).toHaveLength(1);
+    const failure = deepText(must(element, '[data-testid="write-result"]'));
+    expect(failure).toContain('Billing refused the draft (401)');
+    expect(failure).toContain('your EHR sign-in is never passed to another server');
+    expect(failure).not.toContain('session has expired');
+    expect(failure).not.toContain('Relaunch');
+  });
+
   it('is not offered while a read failed for a reason a reload may fix', async () => {
     const loaded = loadedFor('meets-all');
     const partial: LoadedRecord = {

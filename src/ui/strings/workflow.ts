@@ -10,6 +10,8 @@ import type {
   OverallStatus,
   PayerMatchBasis,
 } from '../../domain/evaluation.ts';
+import type { WriteError } from '../../fhir/write/write-error.ts';
+import { type ErrorText, writeErrorText } from './app-shell.ts';
 
 /** The checklist label of each criterion, in the domain's own words. */
 export const criterionLabels: Readonly<Record<CriterionId, string>> = {
@@ -305,3 +307,20 @@ export const draftText = {
 export const clipText = {
   shortened: (length: number) => `… (shortened: ${length.toLocaleString('en-US')} characters in the record)`,
 } as const;
+
+/**
+ * A failed Send to the separate write target. The target gets no credentials (the EHR's token never leaves
+ * the EHR), so a 401 or 403 there means the target does not take unauthenticated writes from the app: the
+ * EHR's "session expired / relaunch" advice would not help.
+ */
+export function targetWriteErrorText(error: WriteError, targetName: string): ErrorText {
+  if (error.kind === 'auth-expired' || error.kind === 'scope-missing') {
+    const status = error.kind === 'auth-expired' ? 401 : 403;
+    return {
+      title: `${targetName} refused the draft (${status})`,
+      detail: `${targetName} asks for credentials. The app sends none there: your EHR sign-in is never passed to another server.`,
+      nextStep: `Download or copy the draft instead, and ask your administrator to let this app write to ${targetName}.`,
+    };
+  }
+  return writeErrorText(error);
+}
