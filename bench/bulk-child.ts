@@ -17,26 +17,14 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { main } from '../src/cli/main.ts';
 import { openNdjsonFolder } from '../src/cli/ndjson/patient-lines.ts';
+import { patientIdOf } from '../src/cli/ndjson/references.ts';
 
 /** The evaluation date the scenarios are written for. */
 const AS_OF = '2026-11-20';
 
 type Json = Record<string, unknown>;
 
-function ownerOf(resource: Json): string | undefined {
-  if (resource.resourceType === 'Patient') {
-    return typeof resource.id === 'string' ? resource.id : undefined;
-  }
-  for (const key of ['subject', 'patient', 'beneficiary']) {
-    const ref = (resource[key] as Json | undefined)?.reference;
-    if (typeof ref === 'string' && ref.startsWith('Patient/')) {
-      return ref.slice('Patient/'.length);
-    }
-  }
-  return undefined;
-}
-
-/** The floor: one streaming pass, JSON.parse of every line, resources grouped by their patient. */
+/** The floor: one streaming pass, JSON.parse of every line, resources grouped by their patient (as the CLI's reader owns them). */
 async function parseOnly(dir: string): Promise<number> {
   const byPatient = new Map<string, unknown[]>();
   const names = (await readdir(dir)).filter((name) => name.endsWith('.ndjson')).sort();
@@ -47,7 +35,7 @@ async function parseOnly(dir: string): Promise<number> {
         continue;
       }
       const resource = JSON.parse(line) as Json;
-      const owner = ownerOf(resource);
+      const owner = patientIdOf(resource);
       if (owner !== undefined) {
         const list = byPatient.get(owner);
         if (list) {
