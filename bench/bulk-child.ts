@@ -2,9 +2,10 @@
  * Run as a child process by the bulk bench, so its peak RSS is its own:
  *   node --import tsx bench/bulk-child.ts evaluate <dir>   runs `g9012 evaluate <dir>` (the CLI's main)
  *   node --import tsx bench/bulk-child.ts parse <dir>      only reads the NDJSON and splits it by patient
- *   node --import tsx bench/bulk-child.ts read <dir>       the CLI's own reader (openNdjsonFolder, lines
- *                                                          as text, unparsed) alone, to show how the
- *                                                          evaluate time divides
+ *   node --import tsx bench/bulk-child.ts read <dir>       the CLI's own reader (openNdjsonFolder: an
+ *                                                          index pass, then patients packed as bytes,
+ *                                                          unparsed) alone, to show how the evaluate
+ *                                                          time divides
  * Prints one JSON line: {"mode","patients","ms","maxRssMb"}; `ms` is the work only, without start-up.
  *
  * Peak RSS is the kernel's high-water mark of this process's own memory (VmHWM in /proc/self/status, which
@@ -53,7 +54,11 @@ async function parseOnly(dir: string): Promise<number> {
 async function evaluateFolder(dir: string): Promise<number> {
   let lines = 0;
   const stdout = {
-    write(chunk: string) {
+    write(written: string | Uint8Array) {
+      const chunk =
+        typeof written === 'string'
+          ? written
+          : Buffer.from(written.buffer, written.byteOffset, written.byteLength);
       for (let i = chunk.indexOf('\n'); i >= 0; i = chunk.indexOf('\n', i + 1)) {
         lines += 1;
       }
@@ -80,14 +85,12 @@ function peakRssKb(): number {
   return process.resourceUsage().maxRSS;
 }
 
-/** Only the CLI's reader: every patient's lines as the main thread of `g9012 evaluate` hands them out. */
+/** Only the CLI's reader: every patient's lines, packed as the main thread of `g9012 evaluate` hands them out. */
 async function readOnly(dir: string): Promise<number> {
   let patients = 0;
   const folder = await openNdjsonFolder(dir);
-  for await (const patient of folder.patients()) {
-    if (patient.lines.length > 0) {
-      patients += 1;
-    }
+  for await (const pack of folder.packs(16)) {
+    patients += pack.patientIds.length;
   }
   return patients;
 }

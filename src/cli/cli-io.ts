@@ -2,9 +2,16 @@
  * What a CLI command writes to, so tests can capture it and the launcher can pass the process streams.
  */
 
-/** A writable text sink (process.stdout, or a test buffer). */
+/** A writable text sink (process.stdout, or a test buffer); bytes are UTF-8 text. */
 export interface TextSink {
-  write(chunk: string): unknown;
+  write(chunk: string | Uint8Array): unknown;
+}
+
+/** A chunk written to a sink, as text. */
+export function chunkText(chunk: string | Uint8Array): string {
+  return typeof chunk === 'string'
+    ? chunk
+    : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8');
 }
 
 /** The CLI's output streams. */

@@ -1,12 +1,15 @@
 /**
- * Bulk evaluation of an NDJSON folder (`g9012 evaluate <folder>`): the main thread reads the folder
- * patient by patient as text (`ndjson/patient-lines.ts`), worker threads parse, build and evaluate each
- * patient, and the outputs are written in the order of the Patient resources.
+ * Bulk evaluation of an NDJSON folder (`g9012 evaluate <folder>`): the main thread indexes the folder and
+ * reads it back a window at a time, packing a few patients' lines as bytes (`ndjson/patient-lines.ts`);
+ * worker threads decode, parse, build, evaluate and encode each patient; and the outputs, bytes again,
+ * are written in the order of the Patient resources. The main thread never holds a line or an output as
+ * a string, which keeps its heap flat however large the folder.
  */
 import { CliInputError, type CliIo } from '../cli-io.ts';
 import type { RunSettings } from '../evaluate-render.ts';
-import { openNdjsonFolder, type PatientLines } from '../ndjson/patient-lines.ts';
-import { type EvaluateOutcome, type EvaluateRun, evaluateContext, runEvaluateTask } from './evaluate-task.ts';
+import { type PackedPatients, packTransfers } from '../ndjson/packed-lines.ts';
+import { openNdjsonFolder } from '../ndjson/patient-lines.ts';
+import { type EvaluateRun, evaluateContext, type PackOutcome, runEvaluatePack } from './evaluate-task.ts';
 import { runOrdered, writeText } from './ordered-run.ts';
 import { bundledWorker } from './worker-bundle.ts';
 import { inlinePool, type TaskPool, workerPool } from './worker-pool.ts';
@@ -31,33 +34,20 @@ export interface EvaluateFolderOptions {
   readonly batchBytes?: number;
 }
 
-type Chunk = readonly PatientLines[];
-
-async function* chunks(patients: AsyncIterable<PatientLines>, size: number): AsyncGenerator<Chunk> {
-  let chunk: PatientLines[] = [];
-  for await (const patient of patients) {
-    chunk.push(patient);
-    if (chunk.length >= size) {
-      yield chunk;
-      chunk = [];
-    }
-  }
-  if (chunk.length > 0) {
-    yield chunk;
-  }
-}
-
-async function openPool(workers: number, run: EvaluateRun): Promise<TaskPool<Chunk, EvaluateOutcome[]>> {
+async function openPool(workers: number, run: EvaluateRun): Promise<TaskPool<PackedPatients, PackOutcome>> {
   if (workers === 0) {
     const ctx = evaluateContext(run);
-    return inlinePool((chunk) => Promise.resolve(chunk.map((task) => runEvaluateTask(task, ctx))));
+    return inlinePool((pack) => Promise.resolve(runEvaluatePack(pack, ctx)));
   }
   const source = new URL('./evaluate-worker.ts', import.meta.url);
   try {
-    return workerPool(await bundledWorker(source), workers, run, { typescript: false });
+    return workerPool(await bundledWorker(source), workers, run, {
+      typescript: false,
+      transfers: packTransfers,
+    });
   } catch {
     // No bundle (esbuild missing, cache folder read-only): load the sources through tsx instead.
-    return workerPool(source, workers, run);
+    return workerPool(source, workers, run, { transfers: packTransfers });
   }
 }
 
@@ -82,15 +72,15 @@ export async function evaluateFolder(
   const pool = await openPool(workers, run);
   const limit = Math.max(1, workers * MESSAGES_PER_WORKER);
   try {
-    await runOrdered(chunks(folder.patients(), PATIENTS_PER_MESSAGE), pool, limit, async (outcomes) => {
-      for (const outcome of outcomes) {
-        if (outcome.stderr) {
-          io.stderr.write(outcome.stderr);
-        }
-        if (outcome.inputError !== undefined) {
-          throw new CliInputError(outcome.inputError);
-        }
+    await runOrdered(folder.packs(PATIENTS_PER_MESSAGE), pool, limit, async (outcome) => {
+      if (outcome.stderr) {
+        io.stderr.write(outcome.stderr);
+      }
+      if (outcome.stdout.length > 0) {
         await writeText(io.stdout, outcome.stdout);
+      }
+      if (outcome.inputError !== undefined) {
+        throw new CliInputError(outcome.inputError);
       }
     });
   } finally {

@@ -6,6 +6,7 @@
 import { recordFromResources } from '../../fhir/record/index.ts';
 import { oneLine } from '../cli-io.ts';
 import { NO_POLICY, type RunSettings, renderEvaluation } from '../evaluate-render.ts';
+import { type PackedPatients, unpackPatients } from '../ndjson/packed-lines.ts';
 import type { PatientLines } from '../ndjson/patient-lines.ts';
 import { patientResources } from '../ndjson/patient-resources.ts';
 import { type PlainShared, SharedResources } from '../ndjson/references.ts';
@@ -55,4 +56,33 @@ export function runEvaluateTask(task: PatientLines, ctx: EvaluateContext): Evalu
     return { stdout: '', stderr, inputError: NO_POLICY };
   }
   return { stdout: output, stderr };
+}
+
+/** A pack's result: every patient's stdout as UTF-8 bytes, their stderr lines, and any input problem. */
+export interface PackOutcome {
+  /** A fresh buffer of its own, so it can be transferred back from a worker. */
+  readonly stdout: Uint8Array;
+  readonly stderr: string;
+  /** Set when the run must stop (exit code 2); `stdout` holds the outputs of the patients before it. */
+  readonly inputError?: string;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Evaluates a pack of patients. The outputs go back as bytes: the thread that writes them then holds
+ * no output strings, and encoding them (which writing needs anyway) happens here.
+ */
+export function runEvaluatePack(pack: PackedPatients, ctx: EvaluateContext): PackOutcome {
+  let stdout = '';
+  let stderr = '';
+  for (const task of unpackPatients(pack)) {
+    const outcome = runEvaluateTask(task, ctx);
+    stderr += outcome.stderr;
+    if (outcome.inputError !== undefined) {
+      return { stdout: encoder.encode(stdout), stderr, inputError: outcome.inputError };
+    }
+    stdout += outcome.stdout;
+  }
+  return { stdout: encoder.encode(stdout), stderr };
 }

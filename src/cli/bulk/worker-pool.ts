@@ -51,7 +51,14 @@ export function workerPool<I, O>(
   moduleUrl: URL,
   size: number,
   workerData: unknown,
-  { typescript = true }: { readonly typescript?: boolean } = {},
+  {
+    typescript = true,
+    transfers,
+  }: {
+    readonly typescript?: boolean;
+    /** The buffers in an input to move to the worker rather than copy (unusable here afterwards). */
+    readonly transfers?: (input: I) => ArrayBuffer[];
+  } = {},
 ): TaskPool<I, O> {
   const bootstrap = typescript
     ? `import(${JSON.stringify(tsxApiUrl())}).then((api) => { api.register(); return import(${JSON.stringify(moduleUrl.href)}); });`
@@ -101,7 +108,7 @@ export function workerPool<I, O>(
       slot.inFlight += 1;
       return new Promise<O>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        slot.worker.postMessage({ id, input });
+        slot.worker.postMessage({ id, input }, transfers?.(input) ?? []);
       });
     },
     async close() {

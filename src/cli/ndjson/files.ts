@@ -43,6 +43,8 @@ export async function listNdjsonFiles(dir: string): Promise<NdjsonFiles> {
 /** The non-blank lines of one chunk: `buf` bytes `starts[i]` to `ends[i]` are line `numbers[i]`. */
 export interface LineBlock {
   readonly buf: Buffer;
+  /** The file position of `buf[0]`: byte `i` of the block is byte `offset + i` of the file. */
+  readonly offset: number;
   readonly starts: readonly number[];
   readonly ends: readonly number[];
   readonly numbers: readonly number[];
@@ -73,6 +75,7 @@ export async function* lineBlocks(file: string): AsyncGenerator<LineBlock> {
   try {
     let buf = Buffer.allocUnsafe(CHUNK_BYTES);
     let carried = 0;
+    let offset = 0;
     let line = 0;
     let first = true;
     let eof = false;
@@ -91,7 +94,7 @@ export async function* lineBlocks(file: string): AsyncGenerator<LineBlock> {
         start = 3;
       }
       first = false;
-      const block = { buf, starts: [] as number[], ends: [] as number[], numbers: [] as number[] };
+      const block = { buf, offset, starts: [] as number[], ends: [] as number[], numbers: [] as number[] };
       const emit = (from: number, to: number) => {
         line += 1;
         const stop = to > from && buf[to - 1] === CR ? to - 1 : to;
@@ -115,6 +118,7 @@ export async function* lineBlocks(file: string): AsyncGenerator<LineBlock> {
       // Carry the unfinished line to the front for the next read.
       buf.copy(buf, 0, start, end);
       carried = end - start;
+      offset += start;
     }
   } finally {
     await handle.close();

@@ -10,7 +10,8 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isObject, type JsonObject } from '../../review/json-access.ts';
 import type { LineProblem } from './files.ts';
-import { openNdjsonFolder } from './patient-lines.ts';
+import { unpackPatients } from './packed-lines.ts';
+import { type NdjsonFolder, openNdjsonFolder, type PatientLines } from './patient-lines.ts';
 import { patientResources } from './patient-resources.ts';
 import { collectReferences, patientIdOf, SHARED_TYPES, SharedResources } from './references.ts';
 
@@ -83,11 +84,22 @@ function reference(dir: string): { patients: Map<string, string[]>; problems: st
   return { patients, problems: problems.sort() };
 }
 
-async function read(dir: string, batchBytes: number) {
+/** Every patient's lines, one by one or (`packSize`) packed several at a time as a worker gets them. */
+async function* patientsOf(folder: NdjsonFolder, packSize?: number): AsyncGenerator<PatientLines> {
+  if (packSize === undefined) {
+    yield* folder.patients();
+    return;
+  }
+  for await (const pack of folder.packs(packSize)) {
+    yield* unpackPatients(pack);
+  }
+}
+
+async function read(dir: string, batchBytes: number, packSize?: number) {
   const problems: LineProblem[] = [];
   const folder = await openNdjsonFolder(dir, { batchBytes, onProblem: (p) => problems.push(p) });
   const patients = new Map<string, string[]>();
-  for await (const lines of folder.patients()) {
+  for await (const lines of patientsOf(folder, packSize)) {
     const got = patientResources(lines, folder.shared, folder.files);
     problems.push(...got.problems);
     patients.set(lines.patientId, got.resources.map((r) => JSON.stringify(r)).sort());
@@ -180,30 +192,35 @@ const folder = fc.array(
 );
 
 describe('openNdjsonFolder', () => {
-  it('gives each patient what a parse-everything reader gives it, in one pass or in batches', async () => {
+  it('gives each patient what a parse-everything reader gives it, in any window, one by one or packed', async () => {
     await fc.assert(
-      fc.asyncProperty(folder, fc.constantFrom(1, 40, 300, 1e9), async (files, batchBytes) => {
-        const contents: Record<string, string> = {};
-        for (const f of files) {
-          const body = f.lines.join(f.crlf ? '\r\n' : '\n');
-          contents[f.name] = `${contents[f.name] ?? (f.bom ? '\uFEFF' : '')}${body}\n`;
-        }
-        if (!Object.keys(contents).some((n) => n.toLowerCase().endsWith('.ndjson'))) {
-          return;
-        }
-        const dir = writeFolder(contents);
-        const expected = reference(dir);
-        const got = await read(dir, batchBytes);
-        expect([...got.patients.keys()]).toEqual([...expected.patients.keys()]);
-        for (const [id, resources] of expected.patients) {
-          expect(got.patients.get(id), id).toEqual(resources);
-        }
-        // A broken line is reported once; one whose owner has no Patient is skipped unread.
-        for (const problem of got.problems) {
-          expect(expected.problems).toContain(problem);
-        }
-        expect(new Set(got.problems).size).toBe(got.problems.length);
-      }),
+      fc.asyncProperty(
+        folder,
+        fc.constantFrom(1, 40, 300, 1e9),
+        fc.constantFrom(undefined, 1, 2, 16),
+        async (files, batchBytes, packSize) => {
+          const contents: Record<string, string> = {};
+          for (const f of files) {
+            const body = f.lines.join(f.crlf ? '\r\n' : '\n');
+            contents[f.name] = `${contents[f.name] ?? (f.bom ? '\uFEFF' : '')}${body}\n`;
+          }
+          if (!Object.keys(contents).some((n) => n.toLowerCase().endsWith('.ndjson'))) {
+            return;
+          }
+          const dir = writeFolder(contents);
+          const expected = reference(dir);
+          const got = await read(dir, batchBytes, packSize);
+          expect([...got.patients.keys()]).toEqual([...expected.patients.keys()]);
+          for (const [id, resources] of expected.patients) {
+            expect(got.patients.get(id), id).toEqual(resources);
+          }
+          // A broken line is reported once; one whose owner has no Patient is skipped unread.
+          for (const problem of got.problems) {
+            expect(expected.problems).toContain(problem);
+          }
+          expect(new Set(got.problems).size).toBe(got.problems.length);
+        },
+      ),
       { seed: 20261201, numRuns: 150 },
     );
   });
@@ -229,8 +246,11 @@ describe('openNdjsonFolder', () => {
     });
     expect(readFileSync(join(dir, 'Observation.ndjson')).length).toBeGreaterThan(3 * 1024 * 1024);
     const expected = reference(dir);
-    for (const batchBytes of [1e9, 1024 * 1024]) {
-      const got = await read(dir, batchBytes);
+    for (const [batchBytes, packSize] of [
+      [1e9, undefined],
+      [1024 * 1024, 3],
+    ] as const) {
+      const got = await read(dir, batchBytes, packSize);
       expect(got.problems).toEqual([]);
       expect(got.patients).toEqual(expected.patients);
     }
