@@ -87,20 +87,37 @@ function refs(list: readonly ParsedReference[] | undefined, ctx: ItemContext): R
   });
 }
 
-function common(ctx: ItemContext, meta: { lastUpdated?: string | undefined } | undefined) {
-  return { ref: ctx.ref, ...(meta?.lastUpdated === undefined ? {} : { lastUpdated: meta.lastUpdated }) };
-}
-
-/** Removes keys whose value is undefined, so items carry only what the source said. */
-function defined<T extends object>(item: T): T {
-  const out: Record<string, unknown> = {};
-  for (const key in item) {
-    const value = item[key];
+/** Copies the keys whose value is not undefined onto `out`, so items carry only what the source said. */
+function copyDefined(out: Record<string, unknown>, fields: object): void {
+  for (const [key, value] of Object.entries(fields)) {
     if (value !== undefined) {
       out[key] = value;
     }
   }
+}
+
+/** Removes keys whose value is undefined. */
+function defined<T extends object>(fields: T): T {
+  const out: Record<string, unknown> = {};
+  copyDefined(out, fields);
   return out as T;
+}
+
+/**
+ * A resource's item: its ref, its lastUpdated when it has one, and the fields that are defined. Built
+ * in place rather than by spreading a common part into each literal, which V8 handles far more slowly.
+ */
+function item<T extends object>(
+  ctx: ItemContext,
+  meta: { lastUpdated?: string | undefined } | undefined,
+  fields: T,
+): T & { ref: Ref; lastUpdated?: string } {
+  const out: Record<string, unknown> = { ref: ctx.ref };
+  if (meta?.lastUpdated !== undefined) {
+    out.lastUpdated = meta.lastUpdated;
+  }
+  copyDefined(out, fields);
+  return out as T & { ref: Ref; lastUpdated?: string };
 }
 
 /** A person's display name: the official name if marked, else the first; text, else given + family. */
@@ -128,8 +145,7 @@ function minutes(length: ParsedDuration | undefined): number | undefined {
 }
 
 export function patientItem(p: Parsed<'Patient'>, ctx: ItemContext): PatientInfo {
-  return defined({
-    ...common(ctx, p.meta),
+  return item(ctx, p.meta, {
     name: displayName(p.name),
     birthDate: p.birthDate,
     gender: p.gender,
@@ -139,8 +155,7 @@ export function patientItem(p: Parsed<'Patient'>, ctx: ItemContext): PatientInfo
 }
 
 export function conditionItem(c: Parsed<'Condition'>, ctx: ItemContext): ConditionItem {
-  return defined({
-    ...common(ctx, c.meta),
+  return item(ctx, c.meta, {
     clinicalStatus: firstCode(c.clinicalStatus),
     verificationStatus: firstCode(c.verificationStatus),
     categories: codes(c.category),
@@ -169,8 +184,7 @@ function medicationConcept(
 }
 
 export function medicationStatementItem(m: Parsed<'MedicationStatement'>, ctx: ItemContext): MedicationItem {
-  return defined({
-    ...common(ctx, m.meta),
+  return item(ctx, m.meta, {
     source: 'MedicationStatement' as const,
     status: m.status,
     medication: medicationConcept(m.medicationCodeableConcept, m.medicationReference, ctx),
@@ -181,8 +195,7 @@ export function medicationStatementItem(m: Parsed<'MedicationStatement'>, ctx: I
 }
 
 export function medicationRequestItem(m: Parsed<'MedicationRequest'>, ctx: ItemContext): MedicationItem {
-  return defined({
-    ...common(ctx, m.meta),
+  return item(ctx, m.meta, {
     source: 'MedicationRequest' as const,
     status: m.status,
     medication: medicationConcept(m.medicationCodeableConcept, m.medicationReference, ctx),
@@ -193,8 +206,7 @@ export function medicationRequestItem(m: Parsed<'MedicationRequest'>, ctx: ItemC
 }
 
 export function carePlanItem(c: Parsed<'CarePlan'>, ctx: ItemContext): CarePlanItem {
-  return defined({
-    ...common(ctx, c.meta),
+  return item(ctx, c.meta, {
     status: c.status,
     intent: c.intent,
     title: c.title,
@@ -219,8 +231,7 @@ export function carePlanItem(c: Parsed<'CarePlan'>, ctx: ItemContext): CarePlanI
 }
 
 export function goalItem(g: Parsed<'Goal'>, ctx: ItemContext): GoalItem {
-  return defined({
-    ...common(ctx, g.meta),
+  return item(ctx, g.meta, {
     lifecycleStatus: g.lifecycleStatus,
     description: concept(g.description),
     categories: concepts(g.category),
@@ -231,8 +242,7 @@ export function goalItem(g: Parsed<'Goal'>, ctx: ItemContext): GoalItem {
 }
 
 export function encounterItem(e: Parsed<'Encounter'>, ctx: ItemContext): EncounterItem {
-  return defined({
-    ...common(ctx, e.meta),
+  return item(ctx, e.meta, {
     status: e.status,
     classCode: e.class.code,
     types: concepts(e.type),
@@ -247,8 +257,7 @@ export function encounterItem(e: Parsed<'Encounter'>, ctx: ItemContext): Encount
 }
 
 export function coverageItem(c: Parsed<'Coverage'>, ctx: ItemContext): CoverageItem {
-  return defined({
-    ...common(ctx, c.meta),
+  return item(ctx, c.meta, {
     status: c.status,
     type: c.type === undefined ? undefined : concept(c.type),
     payors: refs(c.payor, ctx),
@@ -263,8 +272,7 @@ export function coverageItem(c: Parsed<'Coverage'>, ctx: ItemContext): CoverageI
 }
 
 export function communicationItem(c: Parsed<'Communication'>, ctx: ItemContext): CommunicationItem {
-  return defined({
-    ...common(ctx, c.meta),
+  return item(ctx, c.meta, {
     status: c.status,
     categories: concepts(c.category),
     sent: c.sent,
@@ -276,8 +284,7 @@ export function communicationItem(c: Parsed<'Communication'>, ctx: ItemContext):
 }
 
 export function procedureItem(p: Parsed<'Procedure'>, ctx: ItemContext): ProcedureItem {
-  return defined({
-    ...common(ctx, p.meta),
+  return item(ctx, p.meta, {
     status: p.status,
     code: concept(p.code),
     categories: p.category === undefined ? [] : [concept(p.category)],
@@ -290,8 +297,7 @@ export function procedureItem(p: Parsed<'Procedure'>, ctx: ItemContext): Procedu
 }
 
 export function observationItem(o: Parsed<'Observation'>, ctx: ItemContext): ObservationItem {
-  return defined({
-    ...common(ctx, o.meta),
+  return item(ctx, o.meta, {
     status: o.status,
     categories: codes(o.category),
     code: concept(o.code),
@@ -303,8 +309,7 @@ export function questionnaireResponseItem(
   q: Parsed<'QuestionnaireResponse'>,
   ctx: ItemContext,
 ): QuestionnaireResponseItem {
-  return defined({
-    ...common(ctx, q.meta),
+  return item(ctx, q.meta, {
     status: q.status,
     authored: q.authored,
     questionnaire: q.questionnaire,
@@ -312,16 +317,14 @@ export function questionnaireResponseItem(
 }
 
 export function practitionerItem(p: Parsed<'Practitioner'>, ctx: ItemContext): PractitionerItem {
-  return defined({
-    ...common(ctx, p.meta),
+  return item(ctx, p.meta, {
     name: displayName(p.name),
     qualifications: (p.qualification ?? []).map((q) => concept(q.code)),
   });
 }
 
 export function practitionerRoleItem(p: Parsed<'PractitionerRole'>, ctx: ItemContext): PractitionerRoleItem {
-  return defined({
-    ...common(ctx, p.meta),
+  return item(ctx, p.meta, {
     practitioner: ref(p.practitioner, ctx),
     organization: ref(p.organization, ctx),
     codes: concepts(p.code),
@@ -330,8 +333,7 @@ export function practitionerRoleItem(p: Parsed<'PractitionerRole'>, ctx: ItemCon
 }
 
 export function organizationItem(o: Parsed<'Organization'>, ctx: ItemContext): OrganizationItem {
-  return defined({
-    ...common(ctx, o.meta),
+  return item(ctx, o.meta, {
     name: o.name,
     identifiers: o.identifier ?? [],
     types: concepts(o.type),
