@@ -137,6 +137,31 @@ function latestAttestations(inputs: readonly AttestationInput[]): {
   return { latest, dropped };
 }
 
+interface ResultBase {
+  readonly id: CriterionId;
+  readonly required: boolean;
+  readonly attestable: boolean;
+}
+
+/**
+ * A criterion's result from its finding. Written out field by field: spreading findings of different
+ * shapes into one literal sends V8 down a slow generic path for every criterion of every patient.
+ */
+function fromFinding(
+  base: ResultBase,
+  finding: Pick<CriterionResult, 'status' | 'evidence' | 'reason'>,
+  reason = finding.reason,
+): CriterionResult {
+  return {
+    id: base.id,
+    required: base.required,
+    attestable: base.attestable,
+    status: finding.status,
+    evidence: finding.evidence,
+    reason,
+  };
+}
+
 function overall(criteria: readonly CriterionResult[]): { status: OverallStatus; blockers: Blocker[] } {
   const blockers: Blocker[] = criteria
     .filter((c) => c.required && (c.status === 'missing' || c.status === 'not-met'))
@@ -196,20 +221,20 @@ export function evaluate(record: PatientRecord, options: EvaluateOptions): Evalu
   const required = new Set(policy.requiredCriteria.criteria);
   let confirmation: AttestationRecord | undefined;
   const criteria: CriterionResult[] = CRITERION_IDS.map((id) => {
-    const base = { id, required: required.has(id), attestable: !NOT_ATTESTABLE.has(id) };
+    const base: ResultBase = { id, required: required.has(id), attestable: !NOT_ATTESTABLE.has(id) };
     if (id === 'diagnosis-codes') {
       const attested = latest.get(id);
       if (attested) {
         records.push({ ...attested, applied: false, ignoredBecause: 'confirm each suggested code instead' });
       }
-      return { ...base, ...diagnosisFinding };
+      return fromFinding(base, diagnosisFinding);
     }
     if (id === 'time') {
       const finding = findings.time;
       const applied = timeRecords.filter((a) => a.applied);
       records.push(...timeRecords);
       if (finding.status === 'met' || applied.length === 0) {
-        return { ...base, ...finding };
+        return fromFinding(base, finding);
       }
       if (minutes.total >= ctx.thresholds.minMinutes) {
         const last = applied[applied.length - 1];
@@ -221,12 +246,12 @@ export function evaluate(record: PatientRecord, options: EvaluateOptions): Evalu
           ...(last ? { attestation: last } : {}),
         };
       }
-      return { ...base, ...finding, reason: `${finding.reason}; ${minutes.attested} minutes attested` };
+      return fromFinding(base, finding, `${finding.reason}; ${minutes.attested} minutes attested`);
     }
     const finding = findings[id];
     const input = latest.get(id);
     if (!input) {
-      return { ...base, ...finding };
+      return fromFinding(base, finding);
     }
     const outcome = applyAttestation(id, finding, input);
     records.push(outcome.record);
@@ -242,7 +267,7 @@ export function evaluate(record: PatientRecord, options: EvaluateOptions): Evalu
         attestation: outcome.record,
       };
     }
-    return { ...base, ...finding };
+    return fromFinding(base, finding);
   });
 
   const pos = placeOfService(record, period, policy);
