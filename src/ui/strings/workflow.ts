@@ -113,6 +113,8 @@ export const criteriaText = {
     'Attestation cannot fix this: the record itself shows the criterion fails. Correct the chart, or do not bill G9012 for this period.',
   notAttestable: 'This criterion cannot be attested: it must come from the record.',
   attestedBy: (who: string, when: string) => `Attested by ${who} on ${when}`,
+  /** When the reason above already names who attested. */
+  attestedOn: (when: string) => `Attested on ${when}`,
   attestedNote: 'Note',
   attestedMinutes: (minutes: number) => `${minutes} min attested`,
   evidence: (count: number) => `Evidence (${count})`,

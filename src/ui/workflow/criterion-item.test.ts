@@ -74,6 +74,23 @@ describe('<criterion-item>', () => {
     expect(await lineFor('Practitioner/sandbox-case-manager')).toBe('Attested by unknown user on 2026-11-26');
   });
 
+  it('names the person once when the reason already does', async () => {
+    const time = criterionOf('time');
+    if (!time.attestation) {
+      throw new Error('the sample time criterion is attested');
+    }
+    const criterion: CriterionResult = {
+      ...criterionOf('goals'),
+      status: 'attested',
+      reason: 'Attested by Dana Whitfield, RN: goals agreed by phone',
+      attestation: { ...time.attestation, criterion: 'goals', note: 'goals agreed by phone' },
+    };
+    const element = await mount('criterion-item', { criterion, record: sampleRecord() });
+    const row = textOf(shadow(element).querySelector('article'));
+    expect(textOf(shadow(element).querySelector('.attested p'))).toBe('Attested on 2026-11-26');
+    expect(row.split('Dana Whitfield')).toHaveLength(2);
+  });
+
   it('expands evidence to each resource’s date, display, author and status', async () => {
     const element = await mount('criterion-item', {
       criterion: criterionOf('complex-needs'),

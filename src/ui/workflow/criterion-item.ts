@@ -215,8 +215,16 @@ export class CriterionItem extends LitElement {
     const attestation = criterion.attestation;
     if (criterion.status === 'attested' && attestation) {
       const who = attesterName(this.record, attestation.by);
+      const when = dateOnly(attestation.at) ?? attestation.at;
       return html`<div class="attested">
-        <p>${criteriaText.attestedBy(clip(who), dateOnly(attestation.at) ?? attestation.at)}</p>
+        <p>
+          ${
+            // The domain's reason ("Attested by <name>: <note>") may name the person already; say it once.
+            criterion.reason.includes(who)
+              ? criteriaText.attestedOn(when)
+              : criteriaText.attestedBy(clip(who), when)
+          }
+        </p>
         ${
           // The domain's reason often quotes the note already; say it once.
           criterion.reason.includes(attestation.note)

@@ -23,6 +23,9 @@ describe('<draft-line>', () => {
     const root = shadow(element);
     const checkboxes = root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]');
     expect(checkboxes).toHaveLength(1);
+    // A coded diagnosis says where it came from in words, not by resource id.
+    expect(textOf(root.querySelector('li[data-code="I50.22"]'))).toContain('Coded in the record');
+    expect(textOf(root)).not.toContain('Condition/');
     const suggested = root.querySelector('li.suggested');
     expect(textOf(suggested)).toContain('Suggested from SNOMED 44054006');
     expect(textOf(suggested)).toContain('I confirm E11.9 for this condition');

@@ -134,7 +134,7 @@ export class DraftLine extends LitElement {
     if (!diagnosis.suggested) {
       return html`<li data-code=${diagnosis.code}>
         ${label}
-        <div class="source">${draftText.fromRecord}: ${diagnosis.condition}</div>
+        <div class="source">${draftText.fromRecord}</div>
       </li>`;
     }
     const id = `confirm-${diagnosis.code.replace(/[^A-Za-z0-9]/g, '-')}`;
