@@ -1,7 +1,8 @@
 /**
  * End to end in real Chromium: at 1440×900, a typical patient's first view (no scrolling) shows the readiness
- * headline, every documentation criterion and the draft's Write button, and the Write button can be clicked
- * where it is drawn (the draft panel's own scroll box does not hide it).
+ * headline, the count of warnings (the list itself is lower down), every documentation criterion and the
+ * draft's Write button, and the Write button can be clicked where it is drawn (the draft panel's own scroll
+ * box does not hide it).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ const TODAY = '2026-11-20';
 interface FirstView {
   readonly viewport: number;
   readonly headline?: { top: number; bottom: number };
+  readonly pointer?: { bottom: number; text: string };
   readonly criteria: readonly { id: string; bottom: number }[];
   readonly write?: { bottom: number; hit: boolean };
 }
@@ -56,6 +58,7 @@ describe.skipIf(!hasChromium)('first view at 1440×900', { timeout: 120_000 }, (
         bottom: item.shadowRoot?.querySelector('.text')?.getBoundingClientRect().bottom ?? Number.NaN,
       }));
       const write = within(document, '[data-testid=write-draft]')[0];
+      const pointer = within(document, '.warning-pointer')[0];
       let hit = false;
       if (write) {
         const box = write.getBoundingClientRect();
@@ -75,12 +78,19 @@ describe.skipIf(!hasChromium)('first view at 1440×900', { timeout: 120_000 }, (
       return {
         viewport: window.innerHeight,
         ...(box ? { headline: { top: box.top, bottom: box.bottom } } : {}),
+        ...(pointer
+          ? { pointer: { bottom: pointer.getBoundingClientRect().bottom, text: pointer.textContent ?? '' } }
+          : {}),
         criteria,
         ...(write ? { write: { bottom: write.getBoundingClientRect().bottom, hit } } : {}),
       };
     });
 
     expect(view.headline?.bottom).toBeLessThanOrEqual(view.viewport);
+    expect(view.pointer?.text.replace(/\s+/g, ' ')).toMatch(
+      /\d+ warnings?, \d+ not published — verify with payer/,
+    );
+    expect(view.pointer?.bottom).toBeLessThanOrEqual(view.viewport);
     expect(view.criteria).toHaveLength(14);
     expect(view.criteria.filter((c) => !(c.bottom <= view.viewport)).map((c) => c.id)).toEqual([]);
     expect(view.write?.bottom).toBeLessThanOrEqual(view.viewport);

@@ -92,6 +92,12 @@ export const summaryText = {
   warningsHeading: 'Warnings',
   noWarnings: 'No warnings.',
   unpublishedBadge: 'Not published — verify with payer',
+  /** The pointer under the status to the warnings lower down. */
+  warningPointer: (count: number, unpublished: number) =>
+    `⚠ ${count} ${count === 1 ? 'warning' : 'warnings'}${
+      unpublished > 0 ? `, ${unpublished} not published — verify with payer` : ''
+    }`,
+  showWarnings: 'Show',
   source: 'Source',
   minutesValue: (total: number, documented: number, attested: number) =>
     `${total} min (${documented} documented, ${attested} attested)`,

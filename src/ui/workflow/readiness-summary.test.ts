@@ -41,6 +41,33 @@ describe('<readiness-summary>', () => {
     ]);
   });
 
+  it('points from the status to the warnings, counting the unpublished ones, and scrolls to them', async () => {
+    const element = await mount('readiness-summary', { evaluation: sampleEvaluation() });
+    const root = shadow(element);
+    const total = root.querySelectorAll('.warnings li').length;
+    const unpublished = [...root.querySelectorAll('.warnings li')].filter((li) => li.querySelector('.badge'));
+    expect(total).toBeGreaterThan(1);
+    expect(textOf(root.querySelector('.warning-pointer'))).toBe(
+      `⚠ ${total} warnings, ${unpublished.length} not published — verify with payer Show`,
+    );
+    const warnings = root.querySelector<HTMLElement>('.warnings');
+    let scrolled = 0;
+    if (warnings) {
+      warnings.scrollIntoView = () => {
+        scrolled += 1;
+      };
+    }
+    root.querySelector<HTMLButtonElement>('.warning-pointer button')?.click();
+    expect(scrolled).toBe(1);
+    expect(root.activeElement).toBe(warnings);
+  });
+
+  it('has no warning pointer when there are no warnings', async () => {
+    const element = await mount('readiness-summary', { evaluation: { ...sampleEvaluation(), warnings: [] } });
+    expect(shadow(element).querySelector('.warning-pointer')).toBeNull();
+    expect(textOf(shadow(element).querySelector('.warnings'))).toContain('No warnings.');
+  });
+
   it('says not billable when a required criterion is not met', async () => {
     const element = await mount('readiness-summary', { evaluation: notBillableEvaluation() });
     const chip = shadow(element).querySelector('.chip');

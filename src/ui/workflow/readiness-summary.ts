@@ -66,6 +66,23 @@ export class ReadinessSummary extends LitElement {
       li {
         margin: 0.15rem 0;
       }
+      .warning-pointer {
+        color: var(--_missing-fg);
+        font-weight: 600;
+        margin: 0.25rem 0;
+      }
+      .warning-pointer button.link {
+        background: none;
+        border: none;
+        padding: 0 0.2rem;
+        color: var(--_accent);
+        text-decoration: underline;
+        font: inherit;
+        cursor: pointer;
+      }
+      .warnings:focus {
+        outline: none;
+      }
       .warnings li.payer-coverage {
         font-weight: 600;
       }
@@ -122,6 +139,7 @@ export class ReadinessSummary extends LitElement {
           <span>${summaryText.heading}</span>${overallChip(evaluation.status)}
         </h2>
         <p>${text.detail}</p>
+        ${this.renderWarningPointer(evaluation.warnings)}
         ${this.renderBlockers(evaluation)}
         <dl class="fields">
           <dt>${summaryText.payer}</dt>
@@ -151,6 +169,27 @@ export class ReadinessSummary extends LitElement {
     </section>`;
   }
 
+  /**
+   * A line under the status that says how many warnings there are (and how many rest on unpublished
+   * rules), since the list itself sits below the fold on a laptop screen.
+   */
+  private renderWarningPointer(warnings: readonly EvaluationWarning[]) {
+    if (warnings.length === 0) {
+      return nothing;
+    }
+    const unpublished = warnings.filter(isUnpublished).length;
+    return html`<p class="warning-pointer">
+      ${summaryText.warningPointer(warnings.length, unpublished)}
+      <button type="button" class="link" @click=${this.showWarnings}>${summaryText.showWarnings}</button>
+    </p>`;
+  }
+
+  private showWarnings(): void {
+    const list = this.renderRoot.querySelector<HTMLElement>('.warnings');
+    list?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+    list?.focus();
+  }
+
   private renderBlockers(evaluation: Evaluation) {
     if (evaluation.blockers.length === 0) {
       return nothing;
@@ -175,7 +214,7 @@ export class ReadinessSummary extends LitElement {
     const ordered = [...warnings].sort(
       (a, b) => Number(b.kind === 'payer-coverage') - Number(a.kind === 'payer-coverage'),
     );
-    return html`<div class="warnings">
+    return html`<div class="warnings" tabindex="-1">
       <h3>${summaryText.warningsHeading}</h3>
       ${
         ordered.length === 0
