@@ -6,7 +6,11 @@
  *                                                          index pass, then patients packed as bytes,
  *                                                          unparsed) alone, to show how the evaluate
  *                                                          time divides
- * Prints one JSON line: {"mode","patients","ms","maxRssMb"}; `ms` is the work only, without start-up.
+ *   node --import tsx bench/bulk-child.ts phases <dir>     the CLI's folder evaluation (evaluateFolder, the
+ *                                                          default workers), timing its phases: index
+ *                                                          pass, worker start and first pack, the rest
+ * Prints one JSON line: {"mode","patients","ms","maxRssMb"} (phases adds "phases": ms at each phase); `ms`
+ * is the work only, without start-up.
  *
  * Peak RSS is the kernel's high-water mark of this process's own memory (VmHWM in /proc/self/status, which
  * covers worker threads too). `process.resourceUsage().maxRSS` is not used on Linux: it keeps the parent's
@@ -16,9 +20,15 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import {
+  defaultEvaluateWorkers,
+  type FolderPhase,
+  evaluateFolder as runFolder,
+} from '../src/cli/bulk/evaluate-folder.ts';
 import { main } from '../src/cli/main.ts';
 import { openNdjsonFolder } from '../src/cli/ndjson/patient-lines.ts';
 import { patientIdOf } from '../src/cli/ndjson/references.ts';
+import { BUILTIN_POLICIES } from '../src/domain/builtin-policies.ts';
 
 /** The evaluation date the scenarios are written for. */
 const AS_OF = '2026-11-20';
@@ -50,11 +60,11 @@ async function parseOnly(dir: string): Promise<number> {
   return byPatient.size;
 }
 
-/** `g9012 evaluate <dir>` in this process; counts the output lines (one per patient). */
-async function evaluateFolder(dir: string): Promise<number> {
+/** A sink that counts the lines written to it (text or UTF-8 bytes). */
+function lineCounter(): { write(chunk: string | Uint8Array): boolean; readonly lines: number } {
   let lines = 0;
-  const stdout = {
-    write(written: string | Uint8Array) {
+  return {
+    write(written) {
       const chunk =
         typeof written === 'string'
           ? written
@@ -64,12 +74,48 @@ async function evaluateFolder(dir: string): Promise<number> {
       }
       return true;
     },
+    get lines() {
+      return lines;
+    },
   };
+}
+
+/** `g9012 evaluate <dir>` in this process; counts the output lines (one per patient). */
+async function evaluateFolder(dir: string): Promise<number> {
+  const stdout = lineCounter();
   const code = await main(['evaluate', dir, '--as-of', AS_OF], { stdout, stderr: process.stderr });
   if (code !== 0) {
     throw new Error(`g9012 evaluate exited ${code}`);
   }
-  return lines;
+  return stdout.lines;
+}
+
+/** Milliseconds from the start of `phasesOf` to each phase of the last folder run. */
+const phaseMs: Partial<Record<FolderPhase, number>> = {};
+
+/** The CLI's folder evaluation with the default workers, timing its phases; counts the output lines. */
+async function phasesOf(dir: string): Promise<number> {
+  const started = performance.now();
+  const settings = {
+    asOf: AS_OF,
+    policies: BUILTIN_POLICIES,
+    attestations: [],
+    diagnoses: [],
+    format: 'json',
+  } as const;
+  const stdout = lineCounter();
+  await runFolder(
+    dir,
+    settings,
+    {
+      workers: defaultEvaluateWorkers(),
+      onPhase: (phase) => {
+        phaseMs[phase] = Math.round(performance.now() - started);
+      },
+    },
+    { stdout, stderr: process.stderr },
+  );
+  return stdout.lines;
 }
 
 /** This process's peak resident set in KiB: VmHWM where /proc exists, else getrusage's maxRSS. */
@@ -95,14 +141,15 @@ async function readOnly(dir: string): Promise<number> {
   return patients;
 }
 
-const modes = { evaluate: evaluateFolder, parse: parseOnly, read: readOnly } as const;
+const modes = { evaluate: evaluateFolder, parse: parseOnly, read: readOnly, phases: phasesOf } as const;
 const [mode, dir] = process.argv.slice(2);
-if (!(mode === 'evaluate' || mode === 'parse' || mode === 'read') || !dir) {
-  process.stderr.write('usage: bulk-child.ts evaluate|parse|read <dir>\n');
+if (!(mode === 'evaluate' || mode === 'parse' || mode === 'read' || mode === 'phases') || !dir) {
+  process.stderr.write('usage: bulk-child.ts evaluate|parse|read|phases <dir>\n');
   process.exit(2);
 }
 const started = performance.now();
 const patients = await modes[mode](dir);
 const ms = performance.now() - started;
 const maxRssMb = Math.round(peakRssKb() / 1024);
-process.stdout.write(`${JSON.stringify({ mode, patients, ms: Math.round(ms), maxRssMb })}\n`);
+const phases = mode === 'phases' ? { phases: phaseMs } : {};
+process.stdout.write(`${JSON.stringify({ mode, patients, ms: Math.round(ms), maxRssMb, ...phases })}\n`);

@@ -13,8 +13,18 @@ import { round2 } from './stats.ts';
 const run = promisify(execFile);
 const child = resolve(import.meta.dirname, 'bulk-child.ts');
 
-/** What a child does: run `g9012 evaluate`, split the NDJSON by patient (the floor), or run the CLI's reader. */
-export type ChildMode = 'evaluate' | 'parse' | 'read';
+/**
+ * What a child does: run `g9012 evaluate`, split the NDJSON by patient (the floor), run the CLI's reader,
+ * or run the CLI's folder evaluation timing its phases.
+ */
+export type ChildMode = 'evaluate' | 'parse' | 'read' | 'phases';
+
+/** Milliseconds from the start of a `phases` run to the end of the index pass, the first output, the last. */
+export interface FolderPhases {
+  readonly indexed: number;
+  readonly 'first-output': number;
+  readonly written: number;
+}
 
 /** One child run's report. */
 export interface ChildReport {
@@ -25,6 +35,8 @@ export interface ChildReport {
   readonly maxRssMb: number;
   /** The child's whole run as the parent saw it, start-up included. */
   readonly wallMs: number;
+  /** For a `phases` child. */
+  readonly phases?: FolderPhases;
 }
 
 /** One population size's figures. */
@@ -35,6 +47,8 @@ export interface BulkRun {
   readonly parse: ChildReport;
   /** The CLI's main-thread reader alone (openNdjsonFolder): the rest of the evaluate time is the workers'. */
   readonly read: ChildReport;
+  /** Where a folder run's time goes: index pass, worker start and first pack, the other patients. */
+  readonly phases: ChildReport;
 }
 
 /** The measured figures for `bulk`, plus the larger population's run when asked for. */
@@ -85,6 +99,7 @@ async function runSize(patients: number, rounds: number): Promise<BulkRun> {
       evaluate: best(evaluations),
       parse: best(parses),
       read: best(reads),
+      phases: await runChild('phases', dir, patients),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -116,6 +116,16 @@ const rows: Row[] = [
       `CLI reader alone ${perSecond(r.read)}/s`,
     ],
   ),
+  ...bulk.runs.map((r): Row => {
+    const p = r.phases.phases;
+    const rest = p ? p.written - p['first-output'] : 0;
+    return [
+      `  where ${r.patients} go`,
+      p ? `index ${p.indexed} ms` : '',
+      p ? `workers + 1st pack ${p['first-output'] - p.indexed} ms` : '',
+      p ? `rest ${rest} ms (${Math.round((rest / r.patients) * 1000)} µs/patient)` : '',
+    ];
+  }),
   ['validate.claims_per_s', String(validation.claims_per_s), '', ''],
   [
     'bundle.initial_gzip_bytes',

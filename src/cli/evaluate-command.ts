@@ -3,7 +3,6 @@
  * JSON line per patient) against the G9012 criteria. The contract is in issue 4 and `evaluation-json.ts`.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { BUILTIN_POLICIES, withExtraPolicies } from '../domain/builtin-policies.ts';
 import {
@@ -15,7 +14,7 @@ import {
 } from '../domain/evaluation.ts';
 import { asOfDay, InvalidPeriodError, parsePeriod } from '../domain/period.ts';
 import { recordFromBundle } from '../fhir/record/index.ts';
-import { evaluateFolder, INLINE_BELOW_PATIENTS } from './bulk/evaluate-folder.ts';
+import { defaultEvaluateWorkers, evaluateFolder, INLINE_BELOW_PATIENTS } from './bulk/evaluate-folder.ts';
 import { writeText } from './bulk/ordered-run.ts';
 import { CliInputError, type CliIo, EXIT, oneLine } from './cli-io.ts';
 import type { Command } from './commands.ts';
@@ -112,9 +111,7 @@ async function settingsFrom(
   } catch (error) {
     throw new CliInputError(error instanceof Error ? error.message : 'invalid date');
   }
-  // The main thread reads and splits the folder while the workers evaluate, so it keeps a core of its own.
-  const workers =
-    values.workers === undefined ? Math.max(1, availableParallelism() - 1) : Number(values.workers);
+  const workers = values.workers === undefined ? defaultEvaluateWorkers() : Number(values.workers);
   if (values.workers !== undefined && !/^\d{1,3}$/.test(values.workers)) {
     throw new CliInputError(`--workers must be a whole number, not "${oneLine(values.workers, 20)}"`);
   }

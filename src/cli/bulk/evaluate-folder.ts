@@ -5,6 +5,7 @@
  * are written in the order of the Patient resources. The main thread never holds a line or an output as
  * a string, which keeps its heap flat however large the folder.
  */
+import { availableParallelism } from 'node:os';
 import { CliInputError, type CliIo } from '../cli-io.ts';
 import type { RunSettings } from '../evaluate-render.ts';
 import { type PackedPatients, packTransfers } from '../ndjson/packed-lines.ts';
@@ -26,13 +27,26 @@ const PATIENTS_PER_MESSAGE = 16;
 /** Messages in flight per worker, so no worker waits while the main thread writes outputs in order. */
 const MESSAGES_PER_WORKER = 4;
 
+/**
+ * Workers by default: one per core but one. The main thread indexes the folder and packs patients for the
+ * workers; on the 2-core development box a second worker was no faster (each ran at half speed).
+ */
+export function defaultEvaluateWorkers(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
+
 /** Options for a folder run. */
 export interface EvaluateFolderOptions {
   /** Worker threads (0: the main thread). */
   readonly workers: number;
-  /** About how many bytes of the folder one reading pass keeps (see `openNdjsonFolder`). */
+  /** About how many bytes of lines one reading window holds (see `openNdjsonFolder`). */
   readonly batchBytes?: number;
+  /** Told when each phase of the run is reached (the bench times them). */
+  readonly onPhase?: (phase: FolderPhase) => void;
 }
+
+/** The phases of a folder run: indexed, first patient's output written, every output written. */
+export type FolderPhase = 'indexed' | 'first-output' | 'written';
 
 async function openPool(workers: number, run: EvaluateRun): Promise<TaskPool<PackedPatients, PackOutcome>> {
   if (workers === 0) {
@@ -67,10 +81,12 @@ export async function evaluateFolder(
   if (folder.patientCount === 0) {
     throw new CliInputError(`${dir}: no Patient resources in the NDJSON files`);
   }
+  options.onPhase?.('indexed');
   const run: EvaluateRun = { settings, files: folder.files, shared: folder.shared.toPlain() };
   const workers = folder.patientCount < INLINE_BELOW_PATIENTS ? 0 : Math.max(0, options.workers);
   const pool = await openPool(workers, run);
   const limit = Math.max(1, workers * MESSAGES_PER_WORKER);
+  let written = 0;
   try {
     await runOrdered(folder.packs(PATIENTS_PER_MESSAGE), pool, limit, async (outcome) => {
       if (outcome.stderr) {
@@ -78,11 +94,16 @@ export async function evaluateFolder(
       }
       if (outcome.stdout.length > 0) {
         await writeText(io.stdout, outcome.stdout);
+        if (written === 0) {
+          options.onPhase?.('first-output');
+        }
+        written += 1;
       }
       if (outcome.inputError !== undefined) {
         throw new CliInputError(outcome.inputError);
       }
     });
+    options.onPhase?.('written');
   } finally {
     await pool.close();
   }
