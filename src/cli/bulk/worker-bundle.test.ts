@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -29,6 +29,20 @@ describe('bundledWorker', () => {
     const code = readFileSync(rebuilt, 'utf8');
     expect(code).toContain('second, longer answer');
     expect(code).not.toContain('first-answer');
+  });
+
+  it('keeps apart two entries of the same name in different folders (two checkouts, one cache)', async () => {
+    const cache = join(dir, 'shared-cache');
+    const bundles: string[] = [];
+    for (const checkout of ['one', 'two']) {
+      mkdirSync(join(dir, checkout));
+      const entry = join(dir, checkout, 'worker.ts');
+      writeFileSync(entry, `console.log('from checkout ${checkout}');\n`);
+      bundles.push(fileURLToPath(await bundledWorker(pathToFileURL(entry), cache)));
+    }
+    const again = fileURLToPath(await bundledWorker(pathToFileURL(join(dir, 'one', 'worker.ts')), cache));
+    expect(readFileSync(again, 'utf8')).toContain('from checkout one');
+    expect(readFileSync(bundles[1] ?? '', 'utf8')).toContain('from checkout two');
   });
 
   it('rejects when the entry does not build, so the caller can fall back to tsx', async () => {

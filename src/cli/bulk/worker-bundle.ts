@@ -7,6 +7,7 @@
  * modification time), so it never runs stale code. If it cannot be built or written, the caller falls back
  * to loading the sources through tsx.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -16,18 +17,20 @@ export const CACHE_DIR = resolve(fileURLToPath(import.meta.url), '../../../../no
 
 interface Manifest {
   readonly esbuild: string;
+  /** The entry's absolute path: two checkouts sharing node_modules must not run each other's bundle. */
+  readonly entry: string;
   /** Every input file: absolute path, size, modification time. */
   readonly inputs: readonly (readonly [string, number, number])[];
 }
 
-async function fresh(manifestPath: string, esbuildVersion: string): Promise<boolean> {
+async function fresh(manifestPath: string, entry: string, esbuildVersion: string): Promise<boolean> {
   let manifest: Manifest;
   try {
     manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Manifest;
   } catch {
     return false;
   }
-  if (manifest.esbuild !== esbuildVersion || !Array.isArray(manifest.inputs)) {
+  if (manifest.esbuild !== esbuildVersion || manifest.entry !== entry || !Array.isArray(manifest.inputs)) {
     return false;
   }
   const checks = await Promise.all(
@@ -49,14 +52,17 @@ async function fresh(manifestPath: string, esbuildVersion: string): Promise<bool
  */
 export async function bundledWorker(entry: URL, cacheDir = CACHE_DIR): Promise<URL> {
   const esbuild = await import('esbuild');
-  const name = basename(fileURLToPath(entry)).replace(/\.ts$/, '');
+  const entryPath = fileURLToPath(entry);
+  // Named by the entry's path too, so each checkout keeps its own bundle.
+  const tag = createHash('sha256').update(entryPath).digest('hex').slice(0, 10);
+  const name = `${basename(entryPath).replace(/\.ts$/, '')}-${tag}`;
   const output = join(cacheDir, `${name}.mjs`);
   const manifestPath = join(cacheDir, `${name}.json`);
-  if (await fresh(manifestPath, esbuild.version)) {
+  if (await fresh(manifestPath, entryPath, esbuild.version)) {
     return pathToFileURL(output);
   }
   const result = await esbuild.build({
-    entryPoints: [fileURLToPath(entry)],
+    entryPoints: [entryPath],
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -82,7 +88,7 @@ export async function bundledWorker(entry: URL, cacheDir = CACHE_DIR): Promise<U
   const suffix = `.${process.pid}.${Date.now()}.tmp`;
   await writeFile(output + suffix, code);
   await rename(output + suffix, output);
-  const manifest: Manifest = { esbuild: esbuild.version, inputs };
+  const manifest: Manifest = { esbuild: esbuild.version, entry: entryPath, inputs };
   await writeFile(manifestPath + suffix, JSON.stringify(manifest));
   await rename(manifestPath + suffix, manifestPath);
   return pathToFileURL(output);
