@@ -60,15 +60,11 @@ async function parseOnly(dir: string): Promise<number> {
   return byPatient.size;
 }
 
-/** A sink that counts the lines written to it (text or UTF-8 bytes). */
-function lineCounter(): { write(chunk: string | Uint8Array): boolean; readonly lines: number } {
+/** A sink that counts the lines written to it. */
+function lineCounter(): { write(chunk: string): boolean; readonly lines: number } {
   let lines = 0;
   return {
-    write(written) {
-      const chunk =
-        typeof written === 'string'
-          ? written
-          : Buffer.from(written.buffer, written.byteOffset, written.byteLength);
+    write(chunk) {
       for (let i = chunk.indexOf('\n'); i >= 0; i = chunk.indexOf('\n', i + 1)) {
         lines += 1;
       }

@@ -2,16 +2,9 @@
  * What a CLI command writes to, so tests can capture it and the launcher can pass the process streams.
  */
 
-/** A writable text sink (process.stdout, or a test buffer); bytes are UTF-8 text. */
+/** A writable text sink (process.stdout, or a test buffer). */
 export interface TextSink {
-  write(chunk: string | Uint8Array): unknown;
-}
-
-/** A chunk written to a sink, as text. */
-export function chunkText(chunk: string | Uint8Array): string {
-  return typeof chunk === 'string'
-    ? chunk
-    : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8');
+  write(chunk: string): unknown;
 }
 
 /** The CLI's output streams. */

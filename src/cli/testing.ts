@@ -1,7 +1,6 @@
 /**
  * Test helper: runs the CLI in this process with captured output (the launcher passes the real streams).
  */
-import { chunkText } from './cli-io.ts';
 import { main } from './main.ts';
 
 /** What one CLI run gave: the exit code and everything written to stdout and stderr. */
@@ -16,8 +15,8 @@ export async function runCli(args: readonly string[]): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
   const code = await main(args, {
-    stdout: { write: (s) => out.push(chunkText(s)) },
-    stderr: { write: (s) => err.push(chunkText(s)) },
+    stdout: { write: (s: string) => out.push(s) },
+    stderr: { write: (s: string) => err.push(s) },
   });
   return { code, stdout: out.join(''), stderr: err.join('') };
 }

@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBulkFolder } from '../../../bench/bulk-ndjson.ts';
 import { BUILTIN_POLICIES } from '../../domain/builtin-policies.ts';
-import { chunkText } from '../cli-io.ts';
 import type { RunSettings } from '../evaluate-render.ts';
 import { evaluateFolder, INLINE_BELOW_PATIENTS } from './evaluate-folder.ts';
 
@@ -30,8 +29,8 @@ async function run(workers: number, batchBytes?: number) {
     settings,
     { workers, ...(batchBytes === undefined ? {} : { batchBytes }) },
     {
-      stdout: { write: (s) => stdout.push(chunkText(s)) },
-      stderr: { write: (s) => stderr.push(chunkText(s)) },
+      stdout: { write: (s: string) => stdout.push(s) },
+      stderr: { write: (s: string) => stderr.push(s) },
     },
   );
   return { stdout: stdout.join(''), stderr: stderr.join('') };

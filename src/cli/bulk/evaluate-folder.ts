@@ -1,9 +1,10 @@
 /**
  * Bulk evaluation of an NDJSON folder (`g9012 evaluate <folder>`): the main thread indexes the folder and
  * reads it back a window at a time, packing a few patients' lines as bytes (`ndjson/patient-lines.ts`);
- * worker threads decode, parse, build, evaluate and encode each patient; and the outputs, bytes again,
- * are written in the order of the Patient resources. The main thread never holds a line or an output as
- * a string, which keeps its heap flat however large the folder.
+ * worker threads decode, parse, build and evaluate each patient and leave the outputs in a shared ring
+ * (`output-ring.ts`); the main thread writes them in the order of the Patient resources. It never decodes
+ * a patient's line and allocates no buffer per output, which keeps its memory flat however large the
+ * folder.
  */
 import { availableParallelism } from 'node:os';
 import { CliInputError, type CliIo } from '../cli-io.ts';
@@ -12,6 +13,7 @@ import { type PackedPatients, packTransfers } from '../ndjson/packed-lines.ts';
 import { openNdjsonFolder } from '../ndjson/patient-lines.ts';
 import { type EvaluateRun, evaluateContext, type PackOutcome, runEvaluatePack } from './evaluate-task.ts';
 import { runOrdered, writeText } from './ordered-run.ts';
+import { createOutputRing, type OutputPlace, type OutputRing, takeOutput } from './output-ring.ts';
 import { bundledWorker } from './worker-bundle.ts';
 import { inlinePool, type TaskPool, workerPool } from './worker-pool.ts';
 
@@ -48,21 +50,48 @@ export interface EvaluateFolderOptions {
 /** The phases of a folder run: indexed, first patient's output written, every output written. */
 export type FolderPhase = 'indexed' | 'first-output' | 'written';
 
-async function openPool(workers: number, run: EvaluateRun): Promise<TaskPool<PackedPatients, PackOutcome>> {
-  if (workers === 0) {
-    const ctx = evaluateContext(run);
-    return inlinePool((pack) => Promise.resolve(runEvaluatePack(pack, ctx)));
-  }
+/** What a worker gets at start: the run, and the ring its outputs go through. */
+export interface WorkerSetup {
+  readonly run: EvaluateRun;
+  readonly ring: OutputRing;
+}
+
+/** A worker's answer to a pack: its outcome, with the output left in the ring (or transferred). */
+export type PackReply = Omit<PackOutcome, 'stdout'> & { readonly stdout: OutputPlace };
+
+/** Output slots per message in flight, and their size (16 patients' lines take about 60 KB). */
+const SLOTS_PER_MESSAGE = 1.5;
+const SLOT_BYTES = 256 * 1024;
+
+async function startWorkers(
+  workers: number,
+  setup: WorkerSetup,
+): Promise<TaskPool<PackedPatients, PackReply>> {
   const source = new URL('./evaluate-worker.ts', import.meta.url);
   try {
-    return workerPool(await bundledWorker(source), workers, run, {
+    return workerPool(await bundledWorker(source), workers, setup, {
       typescript: false,
       transfers: packTransfers,
     });
   } catch {
     // No bundle (esbuild missing, cache folder read-only): load the sources through tsx instead.
-    return workerPool(source, workers, run, { transfers: packTransfers });
+    return workerPool(source, workers, setup, { transfers: packTransfers });
   }
+}
+
+/** A pool of `workers` threads, or the main thread (0); either way, outcomes come back as text. */
+async function openPool(workers: number, run: EvaluateRun): Promise<TaskPool<PackedPatients, PackOutcome>> {
+  if (workers === 0) {
+    const ctx = evaluateContext(run);
+    return inlinePool((pack) => Promise.resolve(runEvaluatePack(pack, ctx)));
+  }
+  const ring = createOutputRing(Math.ceil(workers * MESSAGES_PER_WORKER * SLOTS_PER_MESSAGE), SLOT_BYTES);
+  const pool = await startWorkers(workers, { run, ring });
+  return {
+    // Taken out of the ring as soon as it arrives, so the slot is free again at once.
+    run: (pack) => pool.run(pack).then((reply) => ({ ...reply, stdout: takeOutput(ring, reply.stdout) })),
+    close: () => pool.close(),
+  };
 }
 
 /** Evaluates every patient in the folder, writing one output per patient. */

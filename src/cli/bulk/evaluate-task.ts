@@ -58,21 +58,15 @@ export function runEvaluateTask(task: PatientLines, ctx: EvaluateContext): Evalu
   return { stdout: output, stderr };
 }
 
-/** A pack's result: every patient's stdout as UTF-8 bytes, their stderr lines, and any input problem. */
+/** A pack's result: every patient's stdout, their stderr lines, and any input problem. */
 export interface PackOutcome {
-  /** A fresh buffer of its own, so it can be transferred back from a worker. */
-  readonly stdout: Uint8Array;
+  readonly stdout: string;
   readonly stderr: string;
   /** Set when the run must stop (exit code 2); `stdout` holds the outputs of the patients before it. */
   readonly inputError?: string;
 }
 
-const encoder = new TextEncoder();
-
-/**
- * Evaluates a pack of patients. The outputs go back as bytes: the thread that writes them then holds
- * no output strings, and encoding them (which writing needs anyway) happens here.
- */
+/** Evaluates a pack of patients. */
 export function runEvaluatePack(pack: PackedPatients, ctx: EvaluateContext): PackOutcome {
   let stdout = '';
   let stderr = '';
@@ -80,9 +74,9 @@ export function runEvaluatePack(pack: PackedPatients, ctx: EvaluateContext): Pac
     const outcome = runEvaluateTask(task, ctx);
     stderr += outcome.stderr;
     if (outcome.inputError !== undefined) {
-      return { stdout: encoder.encode(stdout), stderr, inputError: outcome.inputError };
+      return { stdout, stderr, inputError: outcome.inputError };
     }
     stdout += outcome.stdout;
   }
-  return { stdout: encoder.encode(stdout), stderr };
+  return { stdout, stderr };
 }

@@ -1,22 +1,26 @@
 /**
- * The worker_threads entry of bulk evaluation. `workerData` is the run's `EvaluateRun`; each message is
- * a few patients' lines packed into bytes (`packed-lines.ts`), answered with their outcome, whose output
- * bytes are transferred back.
+ * The worker_threads entry of bulk evaluation. `workerData` is the run's `EvaluateRun` and the shared
+ * output ring; each message is a few patients' lines packed into bytes (`packed-lines.ts`), answered with
+ * their outcome, whose output waits in a slot of the ring (`output-ring.ts`).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PackedPatients } from '../ndjson/packed-lines.ts';
-import { type EvaluateRun, evaluateContext, type PackOutcome, runEvaluatePack } from './evaluate-task.ts';
+import type { PackReply, WorkerSetup } from './evaluate-folder.ts';
+import { evaluateContext, runEvaluatePack } from './evaluate-task.ts';
+import { placeOutput } from './output-ring.ts';
 import type { WorkerReply } from './worker-pool.ts';
 
-const ctx = evaluateContext(workerData as EvaluateRun);
+const { run, ring } = workerData as WorkerSetup;
+const ctx = evaluateContext(run);
 const port = parentPort;
 
 port?.on('message', (message: { id: number; input: PackedPatients }) => {
-  let reply: WorkerReply<PackOutcome>;
+  let reply: WorkerReply<PackReply>;
   try {
-    const output = runEvaluatePack(message.input, ctx);
-    reply = { id: message.id, output };
-    port.postMessage(reply, [output.stdout.buffer as ArrayBuffer]);
+    const outcome = runEvaluatePack(message.input, ctx);
+    const stdout = placeOutput(ring, outcome.stdout);
+    reply = { id: message.id, output: { ...outcome, stdout } };
+    port.postMessage(reply, 'bytes' in stdout ? [stdout.bytes.buffer as ArrayBuffer] : []);
   } catch (error) {
     reply = { id: message.id, error: error instanceof Error ? error.message : String(error) };
     port.postMessage(reply);

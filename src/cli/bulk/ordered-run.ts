@@ -32,11 +32,8 @@ export async function runOrdered<I, O>(
   }
 }
 
-/** Writes text (or UTF-8 bytes) to a stream, waiting for 'drain' when it asks to. */
-export async function writeText(
-  sink: { write(chunk: string | Uint8Array): unknown },
-  text: string | Uint8Array,
-): Promise<void> {
+/** Writes to a stream, waiting for 'drain' when it asks to. */
+export async function writeText(sink: { write(chunk: string): unknown }, text: string): Promise<void> {
   const ok = sink.write(text);
   const drainable = sink as { once?: (event: string, fn: () => void) => unknown };
   if (ok === false && typeof drainable.once === 'function') {
