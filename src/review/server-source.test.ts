@@ -22,6 +22,20 @@ function fakeServer(): { reader: FhirReader; paths: string[] } {
         body: { resourceType: 'Bundle', entry: [{ resource: condition }] },
       });
     }
+    if (path === 'Claim?_id=x&_revinclude=Provenance:target') {
+      // The draft itself and, included, its Provenance (and the one the target search also finds).
+      return Promise.resolve({
+        status: 200,
+        body: {
+          resourceType: 'Bundle',
+          entry: [
+            { resource: { resourceType: 'Claim', id: 'x' }, search: { mode: 'match' } },
+            { resource: { resourceType: 'Provenance', id: 'pv' }, search: { mode: 'include' } },
+            { resource: { resourceType: 'Provenance', id: 'pv-2' }, search: { mode: 'include' } },
+          ],
+        },
+      });
+    }
     if (path.startsWith('Provenance?target=')) {
       return Promise.resolve({
         status: 200,
@@ -51,7 +65,9 @@ describe('serverSource', () => {
     expect(paths).toContain('Coverage?beneficiary=p1&_count=200');
     expect(await source.provenanceFor?.({ ref: 'Claim/x' })).toEqual([
       { resourceType: 'Provenance', id: 'pv' },
+      { resourceType: 'Provenance', id: 'pv-2' },
     ]);
     expect(paths).toContain('Provenance?target=Claim%2Fx');
+    expect(paths).toContain('Claim?_id=x&_revinclude=Provenance:target');
   });
 });

@@ -78,8 +78,16 @@ export function serverSource(reader: FhirReader): EvidenceSource {
       return lists.flat();
     },
     async provenanceFor(target: DraftTarget) {
+      const [type, id] = target.ref?.split('/') ?? [];
       const queries = [
         ...(target.ref === undefined ? [] : [`Provenance?target=${encodeURIComponent(target.ref)}`]),
+        // With patient/ scopes a server keeps a search to the Patient compartment, which holds only the
+        // Provenance whose target is the Patient itself, so the search above finds none. The draft's own
+        // search with _revinclude=Provenance:target brings its Provenance along (US Core, Basic Provenance:
+        // how a client fetches the Provenance of a resource it can read).
+        ...(type === undefined || id === undefined
+          ? []
+          : [`${type}?_id=${encodeURIComponent(id)}&_revinclude=Provenance:target`]),
         // The app tags each draft's Provenance (bundles.ts), which finds it even on servers without `target`.
         ...(target.tagCode === undefined
           ? []
@@ -88,6 +96,9 @@ export function serverSource(reader: FhirReader): EvidenceSource {
       const lists = await Promise.all(queries.map((q) => search(reader, q)));
       const seen = new Set<string>();
       return lists.flat().filter((p) => {
+        if (p.resourceType !== 'Provenance') {
+          return false;
+        }
         const key = refOf(p) ?? JSON.stringify(p);
         if (seen.has(key)) {
           return false;

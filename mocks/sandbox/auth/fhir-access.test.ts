@@ -91,6 +91,27 @@ describe('scope enforcement on FHIR requests', () => {
     expect(encountersOf((await get(query, practitionerOnly)).json as Bundle)).toEqual([]);
   });
 
+  it("with patient/ scopes, finds a draft's Provenance through _revinclude, not by searching Provenance", async () => {
+    const admin = sandbox.issueAccessToken({ scope: 'user/*.cruds' });
+    const created = await post('ChargeItem', chargeItemFor(ALICE), admin);
+    const id = (created.json as { id: string }).id;
+    const provenance = {
+      resourceType: 'Provenance',
+      target: [{ reference: `ChargeItem/${id}` }],
+      recorded: '2026-12-01T10:00:00Z',
+      agent: [{ who: { reference: 'Practitioner/sandbox-case-manager' } }],
+    };
+    expect((await post('Provenance', JSON.stringify(provenance), admin)).status).toBe(201);
+    const alice = String((await ehrLaunch(sandbox, ALICE)).access_token);
+    const provenanceIn = (bundle: unknown) =>
+      ((bundle as Bundle).entry ?? []).filter((e) => e.resource?.resourceType === 'Provenance').length;
+    // The Patient compartment holds only Provenance that targets the Patient itself.
+    expect(provenanceIn((await get(`Provenance?target=ChargeItem/${id}`, alice)).json)).toBe(0);
+    expect(provenanceIn((await get(`ChargeItem?_id=${id}&_revinclude=Provenance:target`, alice)).json)).toBe(
+      1,
+    );
+  });
+
   it('applies the same checks to a search by POST', async () => {
     const token = String((await ehrLaunch(sandbox, ALICE)).access_token);
     const search = (form: string) =>
