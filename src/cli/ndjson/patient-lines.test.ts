@@ -1,5 +1,5 @@
 /**
- * The text-first folder reader against a reference that parses every line: for generated folders (any
+ * The folder reader (index pass, then windows of patients) against a reference that parses every line: for generated folders (any
  * batch size, decoy references, escapes, bad lines, CRLF, a BOM, lines across chunk boundaries) every
  * patient gets exactly the resources the reference gives it, and every bad line is reported once.
  */

@@ -1,13 +1,14 @@
 /**
- * Reads a folder of Bulk Data NDJSON files patient by patient, keeping each patient's lines as text for
+ * Reads a folder of Bulk Data NDJSON files patient by patient, handing each patient's lines, unparsed, to
  * whoever evaluates them (a worker thread parses them there).
  *
  * A first pass indexes the folder: each line is classified from its bytes (`line-class.ts`) and only its
  * owner and byte span are kept (`line-index.ts`), with the patient ids in order, the shared resources and
  * the unreadable lines. Patients are then handed out a window at a time: the window's lines are read back
- * by their spans (`span-read.ts`) into one reused buffer, and packed a few patients at a time into a
- * byte array for a worker (`packed-lines.ts`): this thread never decodes a patient's lines. Memory holds the index and one window of about `batchBytes`, whatever the folder's size,
- * and each file is read twice at most.
+ * by their spans (`span-read.ts`) into one reused buffer, and packed a few patients at a time into a byte
+ * array for a worker (`packed-lines.ts`), so this thread never decodes a patient's lines. Memory holds the
+ * index and one window of about `batchBytes`, whatever the folder's size, and each file is read twice at
+ * most.
  */
 import { isObject, type JsonObject } from '../../review/json-access.ts';
 import { type LineProblem, lineBlocks, listNdjsonFiles } from './files.ts';
