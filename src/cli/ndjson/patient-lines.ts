@@ -145,13 +145,13 @@ export async function openNdjsonFolder(
   const { index, patientIds } = state;
   const { first, order } = index.groupByOwner(state.owners.size);
   const patientCount = patientIds.length;
-  /** The number of lines of patients `from` to `to - 1`, and their bytes. */
+  /** Where patient `n`'s lines are in `order`: positions `from` to `to - 1`. */
   const linesOf = (n: number): { from: number; to: number } => {
     const owner = state.patients[n] ?? 0;
     return { from: first[owner] ?? 0, to: first[owner + 1] ?? 0 };
   };
 
-  /** Packs patients `from` to `to - 1`, whose lines `window` holds from line `k0` of the window on. */
+  /** Packs patients `from` to `to - 1`, whose lines are `lines[k0]` on, as `read` holds them. */
   function pack(from: number, to: number, lines: Int32Array, k0: number, read: ReadLines): PackedPatients {
     const firstLine = new Int32Array(to - from + 1);
     let count = 0;
