@@ -27,8 +27,12 @@ export class ReviewLauncher extends LitElement {
   @state() private failed = false;
   @state() private loading = false;
 
-  override firstUpdated(): void {
-    if (this.open) {
+  private started = false;
+
+  // In willUpdate, not firstUpdated: `load` sets state at once, which after an update would cost a second one.
+  override willUpdate(): void {
+    if (this.open && !this.started) {
+      this.started = true;
       void this.load();
     }
   }
