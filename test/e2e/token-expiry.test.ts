@@ -3,6 +3,7 @@
  * user's unsaved attestation survives; the write then succeeds.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { confirmAttest, openFirstAttest } from './attest-steps.ts';
 import { type BrowserSession, hasChromium, startBrowser } from './browser.ts';
 import { type Stack, startStack } from './stack.ts';
 
@@ -29,20 +30,7 @@ describe.skipIf(!hasChromium)('token expiry in Chromium', { timeout: 120_000 }, 
       stack.sandbox.launchUrl(stack.sandbox.createLaunch('missing-care-coordination', 'case-manager')),
     );
     await page.getByText('Incomplete').first().waitFor({ timeout: 60_000 });
-    await page
-      .getByRole('button', { name: /^Attest/ })
-      .first()
-      .click();
-    await page
-      .getByRole('dialog')
-      .getByRole('textbox')
-      .first()
-      .fill('Faxed the discharge summary to the cardiologist.');
-    await page
-      .getByRole('dialog')
-      .getByRole('button', { name: /attest/i })
-      .last()
-      .click();
+    await confirmAttest(await openFirstAttest(page), 'Faxed the discharge summary to the cardiologist.');
     await page.getByText('Ready to draft').first().waitFor({ timeout: 30_000 });
 
     await page.waitForTimeout((TOKEN_TTL_S + 1) * 1000);

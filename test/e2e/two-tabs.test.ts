@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarios } from '../../mocks/patients/index.ts';
+import { confirmAttest, openFirstAttest } from './attest-steps.ts';
 import { type BrowserSession, hasChromium, startBrowser } from './browser.ts';
 import { type Stack, startStack } from './stack.ts';
 
@@ -51,16 +52,7 @@ describe.skipIf(!hasChromium)('two tabs write the same draft at once', { timeout
   async function readyTab(page: Page, note: string): Promise<Page> {
     await page.goto(stack.sandbox.launchUrl(stack.sandbox.createLaunch(PATIENT, 'case-manager')));
     await page.getByText('Incomplete').first().waitFor({ timeout: 60_000 });
-    await page
-      .getByRole('button', { name: /^Attest/ })
-      .first()
-      .click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('textbox').first().fill(note);
-    await dialog
-      .getByRole('button', { name: /attest/i })
-      .last()
-      .click();
+    await confirmAttest(await openFirstAttest(page), note);
     await page.getByText('Ready to draft').first().waitFor({ timeout: 30_000 });
     await page.getByLabel(/11 — Office/).check();
     await expect

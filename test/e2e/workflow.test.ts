@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { confirmAttest, openFirstAttest } from './attest-steps.ts';
 import { type BrowserSession, hasChromium, startBrowser } from './browser.ts';
 import { type Stack, startStack } from './stack.ts';
 
@@ -106,22 +107,10 @@ describe.skipIf(!hasChromium)(
       expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({ path: join(artifacts, 'workflow-incomplete-1440.png') });
 
-      await page
-        .getByRole('button', { name: /^Attest/ })
-        .first()
-        .click();
-      const dialog = page.getByRole('dialog');
-      await dialog.waitFor();
+      const dialog = await openFirstAttest(page);
       expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({ path: join(artifacts, 'attest-dialog-1440.png') });
-      await dialog
-        .getByRole('textbox')
-        .first()
-        .fill('Called the cardiology office on 12 Nov to align the diuretic plan.');
-      await dialog
-        .getByRole('button', { name: /attest/i })
-        .last()
-        .click();
+      await confirmAttest(dialog, 'Called the cardiology office on 12 Nov to align the diuretic plan.');
       await page.getByText('Ready to draft').first().waitFor({ timeout: 30_000 });
 
       await page.getByLabel(/11 — Office/).check();

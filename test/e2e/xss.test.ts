@@ -11,6 +11,7 @@
 import type { Bundle as MedplumBundle, Resource } from '@medplum/fhirtypes';
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { confirmAttest, openFirstAttest } from './attest-steps.ts';
 import { type BrowserSession, hasChromium, startBrowser } from './browser.ts';
 import { type Stack, startStack } from './stack.ts';
 import {
@@ -264,18 +265,9 @@ describe.skipIf(!hasChromium)('XSS: no payload runs anywhere the app shows text'
     // The app shows no narrative: its text and elements never reach the page.
     expect(scans.at(-1)?.text).not.toContain(NARRATIVE_MARKER);
 
-    await page
-      .getByRole('button', { name: /^Attest/ })
-      .first()
-      .click();
-    const dialog = page.getByRole('dialog');
-    await dialog.waitFor();
+    const dialog = await openFirstAttest(page);
     await clean('attest dialog');
-    await dialog.getByRole('textbox').first().fill(attestNote);
-    await dialog
-      .getByRole('button', { name: /attest/i })
-      .last()
-      .click();
+    await confirmAttest(dialog, attestNote);
     await dialog.waitFor({ state: 'hidden' });
     await clean('attested');
   }
