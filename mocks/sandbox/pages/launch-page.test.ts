@@ -44,6 +44,15 @@ afterAll(async () => {
   await sandbox.close();
 });
 
+/** The launch a 303 to the app's launch page (with this sandbox as `iss`) stands for. */
+function launchBehind(response: Response) {
+  expect(response.status).toBe(303);
+  const location = new URL(response.headers.get('location') ?? '');
+  expect(`${location.origin}${location.pathname}`).toBe('http://127.0.0.1:5999/launch/launch.html');
+  expect(location.searchParams.get('iss')).toBe(sandbox.fhirBase);
+  return sandbox.store.launches.get(location.searchParams.get('launch') ?? '');
+}
+
 describe('EHR launch page', () => {
   it('lists patients with age, key conditions and payer, and shows hostile text only as text', async () => {
     const response = await fetch(sandbox.url);
@@ -72,11 +81,7 @@ describe('EHR launch page', () => {
       body: new URLSearchParams({ launch: `${ALICE}|physician`, noDraftWrite: 'on' }).toString(),
       redirect: 'manual',
     });
-    expect(response.status).toBe(303);
-    const location = new URL(response.headers.get('location') ?? '');
-    expect(`${location.origin}${location.pathname}`).toBe('http://127.0.0.1:5999/launch/launch.html');
-    expect(location.searchParams.get('iss')).toBe(sandbox.fhirBase);
-    const launch = sandbox.store.launches.get(location.searchParams.get('launch') ?? '');
+    const launch = launchBehind(response);
     expect(launch?.context).toMatchObject({
       patient: ALICE,
       encounter: 'alice-enc-3',
@@ -94,11 +99,7 @@ describe('EHR launch page', () => {
     expect(link?.[1]).toBe(`/review/${ALICE}`);
 
     const response = await fetch(new URL(link?.[1] ?? '', sandbox.url), { redirect: 'manual' });
-    expect(response.status).toBe(303);
-    const location = new URL(response.headers.get('location') ?? '');
-    expect(`${location.origin}${location.pathname}`).toBe('http://127.0.0.1:5999/launch/launch.html');
-    expect(location.searchParams.get('iss')).toBe(sandbox.fhirBase);
-    const launch = sandbox.store.launches.get(location.searchParams.get('launch') ?? '');
+    const launch = launchBehind(response);
     expect(launch?.context).toMatchObject({
       patient: ALICE,
       intent: 'review',
