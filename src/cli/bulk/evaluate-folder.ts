@@ -11,9 +11,16 @@ import { CliInputError, type CliIo } from '../cli-io.ts';
 import type { RunSettings } from '../evaluate-render.ts';
 import { type PackedPatients, packTransfers } from '../ndjson/packed-lines.ts';
 import { openNdjsonFolder } from '../ndjson/patient-lines.ts';
-import { type EvaluateRun, evaluateContext, type PackOutcome, runEvaluatePack } from './evaluate-task.ts';
+import {
+  type EvaluateRun,
+  evaluateContext,
+  type PackOutcome,
+  type PackReply,
+  runEvaluatePack,
+  type WorkerSetup,
+} from './evaluate-task.ts';
 import { runOrdered, writeText } from './ordered-run.ts';
-import { createOutputRing, type OutputPlace, type OutputRing, takeOutput } from './output-ring.ts';
+import { createOutputRing, takeOutput } from './output-ring.ts';
 import { bundledWorker } from './worker-bundle.ts';
 import { inlinePool, type TaskPool, workerPool } from './worker-pool.ts';
 
@@ -49,15 +56,6 @@ export interface EvaluateFolderOptions {
 
 /** The phases of a folder run: indexed, first patient's output written, every output written. */
 export type FolderPhase = 'indexed' | 'first-output' | 'written';
-
-/** What a worker gets at start: the run, and the ring its outputs go through. */
-export interface WorkerSetup {
-  readonly run: EvaluateRun;
-  readonly ring: OutputRing;
-}
-
-/** A worker's answer to a pack: its outcome, with the output left in the ring (or transferred). */
-export type PackReply = Omit<PackOutcome, 'stdout'> & { readonly stdout: OutputPlace };
 
 /** Output slots per message in flight, and their size (16 patients' lines take about 60 KB). */
 const SLOTS_PER_MESSAGE = 1.5;

@@ -10,6 +10,7 @@ import { type PackedPatients, unpackPatients } from '../ndjson/packed-lines.ts';
 import type { PatientLines } from '../ndjson/patient-lines.ts';
 import { patientResources } from '../ndjson/patient-resources.ts';
 import { type PlainShared, SharedResources } from '../ndjson/references.ts';
+import type { OutputPlace, OutputRing } from './output-ring.ts';
 
 /** What every task of a run shares: settings, the folder's file names, and its shared resources as text. */
 export interface EvaluateRun {
@@ -80,3 +81,12 @@ export function runEvaluatePack(pack: PackedPatients, ctx: EvaluateContext): Pac
   }
   return { stdout, stderr };
 }
+
+/** What a bulk worker gets at start: the run, and the ring its outputs go through. */
+export interface WorkerSetup {
+  readonly run: EvaluateRun;
+  readonly ring: OutputRing;
+}
+
+/** A worker's answer to a pack: its outcome, with the output left in the ring (or transferred). */
+export type PackReply = Omit<PackOutcome, 'stdout'> & { readonly stdout: OutputPlace };

@@ -5,8 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PackedPatients } from '../ndjson/packed-lines.ts';
-import type { PackReply, WorkerSetup } from './evaluate-folder.ts';
-import { evaluateContext, runEvaluatePack } from './evaluate-task.ts';
+import { evaluateContext, type PackReply, runEvaluatePack, type WorkerSetup } from './evaluate-task.ts';
 import { placeOutput } from './output-ring.ts';
 import type { WorkerReply } from './worker-pool.ts';
 
